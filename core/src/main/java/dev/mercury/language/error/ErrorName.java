@@ -25,17 +25,17 @@ public final class ErrorName {
   /**
    * Whether a retrier or catcher naming {@code pattern} handles {@code error}. States.ALL matches
    * every error except States.Runtime, which AWS never retries or catches through it; a
-   * States.TaskFailed matcher handles every error but States.Timeout and the other States errors.
+   * States.TaskFailed matcher handles every error but States.Timeout and States.Runtime.
    */
   public static boolean matches(String pattern, String error) {
     if (pattern.equals(error)) {
       return true;
     }
     if (pattern.equals(ALL)) {
-      return !error.equals(RUNTIME) && !error.equals(DATA_LIMIT_EXCEEDED);
+      return !error.equals(RUNTIME);
     }
     if (pattern.equals(TASK_FAILED)) {
-      return !error.startsWith("States.");
+      return !error.equals(TIMEOUT) && !error.equals(RUNTIME);
     }
     return false;
   }

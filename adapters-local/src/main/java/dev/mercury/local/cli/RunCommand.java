@@ -1,0 +1,169 @@
+package dev.mercury.local.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mercury.engine.Engine;
+import dev.mercury.invoke.NoInvoker;
+import dev.mercury.invoke.mock.MockConfiguration;
+import dev.mercury.invoke.mock.MockInvoker;
+import dev.mercury.language.json.Json;
+import dev.mercury.language.model.StateMachine;
+import dev.mercury.language.parse.DefinitionException;
+import dev.mercury.port.Clock;
+import dev.mercury.port.Invoker;
+import dev.mercury.store.memory.MemoryCheckpointStore;
+import dev.mercury.transition.Arns;
+import dev.mercury.transition.Checkpoint;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code mercury run}: one execution, start to end, in this process. */
+@Command(
+    name = "run",
+    description = "Runs a workflow to its end and shows what happened.",
+    mixinStandardHelpOptions = true)
+final class RunCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "The state machine definition.")
+  Path file;
+
+  @Option(names = "--input", paramLabel = "JSON", description = "The execution input (default {}).")
+  String input;
+
+  @Option(names = "--input-file", paramLabel = "FILE", description = "Read the input from a file.")
+  Path inputFile;
+
+  @Option(
+      names = "--mock-config",
+      paramLabel = "FILE",
+      description = "A Step Functions Local mock configuration that answers Task states.")
+  Path mockConfig;
+
+  @Option(names = "--test-case", paramLabel = "NAME", description = "The mock test case to use.")
+  String testCase;
+
+  @Option(
+      names = "--name",
+      paramLabel = "NAME",
+      description = "The state machine's name (default: the file name without .asl.json).")
+  String name;
+
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      description = "text (for people) or json (one JSON object on the last line).")
+  OutputFormat format;
+
+  enum OutputFormat {
+    text,
+    json
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter err = spec.commandLine().getErr();
+    DefinitionFile definition;
+    try {
+      definition = DefinitionFile.read(file);
+    } catch (IOException e) {
+      err.println("mercury run: cannot read " + file + ": " + DefinitionFile.describe(e));
+      return Mercury.EXIT_INVALID;
+    }
+    if (!definition.isValid()) {
+      definition.printDiagnostics(err);
+      err.println("mercury run: the definition is invalid; nothing was run.");
+      return Mercury.EXIT_INVALID;
+    }
+    String machineName = name != null ? name : definition.machineName();
+    String inputJson;
+    Invoker invoker;
+    StateMachine machine;
+    try {
+      inputJson = inputJson();
+      invoker = invoker(machineName);
+      machine = definition.parse();
+    } catch (IllegalArgumentException | DefinitionException e) {
+      err.println("mercury run: " + e.getMessage());
+      return Mercury.EXIT_INVALID;
+    }
+    return execute(machine, machineName, inputJson, invoker);
+  }
+
+  private int execute(StateMachine machine, String machineName, String inputJson, Invoker invoker)
+      throws InterruptedException {
+    MemoryCheckpointStore store = new MemoryCheckpointStore();
+    Engine engine = new Engine(store, invoker, Clock.SYSTEM);
+    Checkpoint started =
+        engine.start(
+            machine, Arns.stateMachine(machineName), UUID.randomUUID().toString(), inputJson);
+    Checkpoint ended = engine.runToEnd(started.executionArn);
+    PrintWriter out = spec.commandLine().getOut();
+    var history = store.history(ended.executionArn);
+    if (format == OutputFormat.json) {
+      out.println(Json.write(ExecutionReport.json(ended, history)));
+    } else {
+      new TextReport(out).print(ended, history);
+    }
+    out.flush();
+    return ended.status == dev.mercury.transition.ExecutionStatus.SUCCEEDED
+        ? 0
+        : Mercury.EXIT_FAILED;
+  }
+
+  private String inputJson() throws IOException {
+    if (input != null && inputFile != null) {
+      throw new IllegalArgumentException("give --input or --input-file, not both");
+    }
+    String text = inputFile != null ? Files.readString(inputFile) : input != null ? input : "{}";
+    try {
+      JsonNode parsed = Json.parse(text);
+      return Json.write(parsed);
+    } catch (JsonProcessingException e) {
+      var at = e.getLocation();
+      throw new IllegalArgumentException(
+          "the input is not valid JSON ("
+              + (inputFile != null ? inputFile + ":" : "line ")
+              + at.getLineNr()
+              + ":"
+              + at.getColumnNr()
+              + "): "
+              + e.getOriginalMessage());
+    }
+  }
+
+  private Invoker invoker(String machineName) throws IOException {
+    Invoker fallback = new NoInvoker();
+    if (mockConfig == null) {
+      if (testCase != null) {
+        throw new IllegalArgumentException("--test-case needs --mock-config");
+      }
+      return fallback;
+    }
+    if (testCase == null) {
+      throw new IllegalArgumentException("--mock-config needs --test-case");
+    }
+    JsonNode config;
+    try {
+      config = Json.parse(Files.readString(mockConfig));
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(
+          mockConfig + ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr()
+              + ": the mock configuration is not valid JSON: " + e.getOriginalMessage());
+    }
+    try {
+      return new MockInvoker(MockConfiguration.of(config, machineName, testCase), fallback);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(mockConfig + ": " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package dev.mercury.transition;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mercury.language.model.StateMachine;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * An execution's current state: where each of its flows is, their data, retry counts, open
+ * branches and map iterations, and the version the store compares on write.
+ *
+ * <p>A transition mutates the checkpoint it is given; the store decides whether that object is
+ * shared (the in-memory store of {@code mercury run}) or decoded afresh for every transition
+ * (durable stores, through {@code CheckpointCodec}). Everything needed to continue lives in these
+ * fields, never in the transition.
+ */
+public final class Checkpoint {
+  public String executionArn;
+  public String stateMachineArn;
+  public String name;
+  public StateMachine machine;
+  public long version;
+  public ExecutionStatus status = ExecutionStatus.RUNNING;
+  public long startMillis;
+  public long stopMillis;
+  public JsonNode input;
+  public JsonNode output;
+  public String error;
+  public String cause;
+  public long lastEventId;
+  public int nextFlowId;
+  public final Map<Integer, Flow> flows = new LinkedHashMap<>();
+
+  public boolean isRunning() {
+    return status == ExecutionStatus.RUNNING;
+  }
+
+  public Flow newFlow(int parentId, int index) {
+    Flow flow = new Flow(nextFlowId++, parentId, index);
+    flows.put(flow.id, flow);
+    return flow;
+  }
+}

@@ -1,0 +1,54 @@
+package dev.mercury.transition;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mercury.language.json.Json;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** The context object ({@code $$}) of a flow in its current state. */
+final class ContextObject {
+  private static final DateTimeFormatter ISO =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+  private ContextObject() {}
+
+  /**
+   * Builds the object. {@code mapItem} is set only while a Map state's ItemSelector runs, and
+   * holds {@code Index} and {@code Value}.
+   */
+  static ObjectNode of(Turn turn, Flow flow, ObjectNode mapItem) {
+    Checkpoint checkpoint = turn.checkpoint;
+    ObjectNode context = Json.object();
+    ObjectNode execution = context.putObject("Execution");
+    execution.put("Id", checkpoint.executionArn);
+    execution.set("Input", checkpoint.input);
+    execution.put("Name", checkpoint.name);
+    execution.put("RoleArn", Arns.roleFor(checkpoint.stateMachineArn));
+    execution.put("StartTime", timestamp(checkpoint.startMillis));
+    execution.put("RedriveCount", 0);
+    ObjectNode state = context.putObject("State");
+    state.put("EnteredTime", timestamp(flow.enteredMillis));
+    state.put("Name", flow.state);
+    state.put("RetryCount", flow.retryCount);
+    ObjectNode machine = context.putObject("StateMachine");
+    machine.put("Id", checkpoint.stateMachineArn);
+    machine.put("Name", Arns.lastPart(checkpoint.stateMachineArn));
+    if (mapItem != null) {
+      context.putObject("Map").set("Item", mapItem);
+    }
+    return context;
+  }
+
+  static String timestamp(long millis) {
+    return ISO.format(Instant.ofEpochMilli(millis));
+  }
+
+  static ObjectNode mapItem(int index, JsonNode value) {
+    ObjectNode item = Json.object();
+    item.put("Index", index);
+    item.set("Value", value);
+    return item;
+  }
+}

@@ -1,0 +1,46 @@
+package dev.mercury.transition;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mercury.language.json.Json;
+
+/** Builders for the detail objects of history events, with AWS's field names. */
+final class Details {
+  private Details() {}
+
+  static ObjectNode entered(String name, JsonNode input) {
+    ObjectNode details = Json.object();
+    details.put("name", name);
+    payload(details, "input", input);
+    return details;
+  }
+
+  static ObjectNode exited(String name, JsonNode output) {
+    ObjectNode details = Json.object();
+    details.put("name", name);
+    payload(details, "output", output);
+    return details;
+  }
+
+  static ObjectNode output(JsonNode output) {
+    return payload(Json.object(), "output", output);
+  }
+
+  static ObjectNode error(String error, String cause) {
+    ObjectNode details = Json.object();
+    if (error != null) {
+      details.put("error", error);
+    }
+    if (cause != null) {
+      details.put("cause", cause);
+    }
+    return details;
+  }
+
+  /** Adds a JSON payload as AWS does: its text, and whether it was truncated. */
+  static ObjectNode payload(ObjectNode details, String field, JsonNode value) {
+    details.put(field, Json.write(value));
+    details.putObject(field + "Details").put("truncated", false);
+    return details;
+  }
+}

@@ -1,0 +1,133 @@
+package dev.mercury.transition;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.mercury.language.error.StatesError;
+import dev.mercury.language.json.Json;
+import dev.mercury.language.model.MapState;
+import dev.mercury.language.model.ParallelState;
+import dev.mercury.language.model.Program;
+import dev.mercury.language.model.State;
+import dev.mercury.language.path.EvaluationContext;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Parallel and Map states: start child flows, launch further Map iterations as others end, and
+ * finish the state when every child has.
+ */
+final class Fan {
+  /** How many iterations an inline Map runs at once when MaxConcurrency does not say. */
+  static final int DEFAULT_MAP_CONCURRENCY = 40;
+
+  private final Turn turn;
+
+  Fan(Turn turn) {
+    this.turn = turn;
+  }
+
+  void parallel(Flow flow, ParallelState parallel, JsonNode input) {
+    turn.event(flow, "ParallelStateStarted", null);
+    int count = parallel.branches().size();
+    Fork fork = open(flow, count);
+    for (int i = 0; i < count; i++) {
+      Program branch = parallel.branches().get(i);
+      start(flow, parallel, i, i, branch, input);
+      fork.launched++;
+    }
+  }
+
+  void map(Flow flow, MapState map, JsonNode input) {
+    MapConfiguration configuration = MapConfiguration.read(turn, flow, map, input);
+    turn.event(flow, "MapStateStarted", lengthDetails(configuration.items().size()));
+    Fork fork = open(flow, configuration.items().size());
+    fork.items = configuration.items();
+    fork.selectorInput = input;
+    fork.maxConcurrency = configuration.maxConcurrency();
+    fork.toleratedFailureCount = configuration.toleratedFailureCount();
+    fork.toleratedFailurePercentage = configuration.toleratedFailurePercentage();
+    childEnded(flow, map);
+  }
+
+  /** Launches what may run now, or finishes the state when every child has ended. */
+  void childEnded(Flow parent, State state) {
+    Fork fork = parent.fork;
+    try {
+      if (state instanceof MapState map) {
+        int limit = fork.maxConcurrency == 0 ? DEFAULT_MAP_CONCURRENCY : fork.maxConcurrency;
+        while (fork.launched < fork.total && fork.running() < limit) {
+          launchIteration(parent, map, fork.launched);
+          fork.launched++;
+        }
+      }
+      if (fork.completed + fork.failed == fork.total) {
+        finish(parent, state);
+      }
+    } catch (StatesError e) {
+      new Join(turn).cancelChildren(parent, state);
+      new Recovery(turn).stateFailed(parent, state, e);
+    }
+  }
+
+  private void launchIteration(Flow parent, MapState map, int index) {
+    Fork fork = parent.fork;
+    JsonNode item = fork.items.get(index);
+    JsonNode input = item;
+    if (map.itemSelector() != null) {
+      var mapItem = ContextObject.mapItem(index, item);
+      EvaluationContext context =
+          new EvaluationContext(
+              fork.selectorInput,
+              () -> ContextObject.of(turn, parent, mapItem),
+              turn.variables(parent));
+      input = map.itemSelector().evaluate(context);
+    }
+    HistoryEvent started =
+        turn.event(parent, "MapIterationStarted", Join.iteration(map, index));
+    Flow child = start(parent, map, 0, index, map.processor(), input);
+    child.item = item;
+    child.lastEventId = started.id();
+  }
+
+  /** Starts a child flow on {@code program}, the {@code branch}th of the state's programs. */
+  private Flow start(
+      Flow parent, State state, int branch, int index, Program program, JsonNode input) {
+    Flow child = turn.checkpoint.newFlow(parent.id, index);
+    List<String> key = new ArrayList<>(parent.program.size() + 2);
+    key.addAll(parent.program);
+    key.add(state.name());
+    key.add(Integer.toString(branch));
+    child.program = List.copyOf(key);
+    child.state = program.startAt();
+    child.stateInput = input;
+    child.lastEventId = parent.lastEventId;
+    turn.advance(child);
+    return child;
+  }
+
+  private Fork open(Flow flow, int total) {
+    Fork fork = new Fork();
+    fork.total = total;
+    fork.results = new JsonNode[total];
+    flow.fork = fork;
+    flow.phase = Flow.Phase.AWAITING_CHILDREN;
+    return fork;
+  }
+
+  private void finish(Flow parent, State state) {
+    ArrayNode results = Json.NODES.arrayNode(parent.fork.total);
+    for (JsonNode result : parent.fork.results) {
+      results.add(result);
+    }
+    parent.fork = null;
+    turn.event(parent, state.typeName() + "StateSucceeded", null);
+    StateRunner runner = new StateRunner(turn);
+    runner.exit(parent, state, runner.output(parent, state, results), state.next());
+  }
+
+  private static com.fasterxml.jackson.databind.node.ObjectNode lengthDetails(int length) {
+    var details = Json.object();
+    details.put("length", length);
+    return details;
+  }
+}

@@ -1,0 +1,59 @@
+package dev.mercury.transition;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One thread of control in an execution: the top level, a Parallel branch or a Map iteration. A
+ * flow is in one state at a time; {@code seq} counts the messages it has taken, so a message
+ * carrying an older seq is a repeat and is ignored.
+ */
+public final class Flow {
+  public static final int NO_PARENT = -1;
+
+  /** What the flow waits for. */
+  public enum Phase {
+    READY,
+    AWAITING_TASK,
+    AWAITING_TIMER,
+    AWAITING_CHILDREN,
+    AWAITING_RETRY
+  }
+
+  public final int id;
+  public final int parentId;
+  public final int index;
+
+  /** The program the flow runs; see {@code StateMachine.program}. */
+  public List<String> program = List.of();
+
+  public String state;
+  public JsonNode stateInput;
+  public long enteredEventId;
+  public long enteredMillis;
+  public long seq;
+  public Phase phase = Phase.READY;
+  public int[] retryAttempts = new int[0];
+  public int retryCount;
+
+  /** Variables this flow assigned; reads fall through to the parent flow. */
+  public Map<String, JsonNode> variables;
+
+  /** The Map item this iteration runs on, for {@code $$.Map.Item.Value}. */
+  public JsonNode item;
+
+  public Fork fork;
+  public int taskAttempt;
+  public long lastEventId;
+
+  Flow(int id, int parentId, int index) {
+    this.id = id;
+    this.parentId = parentId;
+    this.index = index;
+  }
+
+  public boolean isRoot() {
+    return parentId == NO_PARENT;
+  }
+}

@@ -1,0 +1,111 @@
+package dev.mercury.transition;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mercury.language.error.ErrorName;
+import dev.mercury.language.error.StatesError;
+import dev.mercury.language.json.Json;
+import dev.mercury.language.model.DynamicValue;
+import dev.mercury.language.model.TaskState;
+import dev.mercury.language.path.PathFailure;
+import java.nio.charset.StandardCharsets;
+
+/** A Task state: schedules the call, then takes its result, error or timeout. */
+final class TaskRunner {
+  /** AWS's limit on a task result, and on any payload it passes between states. */
+  static final int PAYLOAD_LIMIT_BYTES = 256 * 1024;
+
+  private final Turn turn;
+
+  TaskRunner(Turn turn) {
+    this.turn = turn;
+  }
+
+  void schedule(Flow flow, TaskState task, JsonNode parameters) {
+    TaskResource resource = TaskResource.of(task.resource());
+    Long timeout = seconds(flow, task.timeoutSeconds());
+    turn.event(flow, resource.scheduledType(), resource.scheduled(parameters, timeout));
+    turn.event(flow, resource.startedType(), resource.started());
+    flow.phase = Flow.Phase.AWAITING_TASK;
+    int attempt = flow.taskAttempt++;
+    String key = turn.checkpoint.executionArn + "/" + flow.id + "/" + flow.seq;
+    long timeoutMillis = timeout == null ? 0 : timeout * 1000;
+    turn.invoke(
+        new InvokeRequest(
+            turn.checkpoint.executionArn,
+            flow.id,
+            flow.seq,
+            task.name(),
+            task.resource(),
+            parameters,
+            attempt,
+            timeoutMillis,
+            null,
+            key));
+    if (timeout != null) {
+      turn.timer(flow, turn.now + timeoutMillis, StepMessage.TimerPurpose.TASK_TIMEOUT);
+    }
+  }
+
+  void finish(Flow flow, TaskState task, StepMessage.TaskResult result) {
+    TaskResource resource = TaskResource.of(task.resource());
+    if (!result.succeeded()) {
+      failed(flow, task, resource, result.error(), result.cause());
+      return;
+    }
+    String text = Json.write(result.output());
+    if (text.getBytes(StandardCharsets.UTF_8).length > PAYLOAD_LIMIT_BYTES) {
+      failed(
+          flow,
+          task,
+          resource,
+          ErrorName.DATA_LIMIT_EXCEEDED,
+          "The state/task '"
+              + task.resource()
+              + "' returned a result with a size exceeding the maximum number of bytes service"
+              + " limit.");
+      return;
+    }
+    turn.event(flow, resource.succeededType(), resource.succeeded(result.output()));
+    StateRunner runner = new StateRunner(turn);
+    try {
+      runner.exit(flow, task, runner.output(flow, task, result.output()), task.next());
+    } catch (StatesError e) {
+      new Recovery(turn).stateFailed(flow, task, e);
+    }
+  }
+
+  void timedOut(Flow flow, TaskState task, StepMessage.TimerPurpose purpose) {
+    String error =
+        purpose == StepMessage.TimerPurpose.HEARTBEAT_TIMEOUT
+            ? ErrorName.HEARTBEAT_TIMEOUT
+            : ErrorName.TIMEOUT;
+    failed(flow, task, TaskResource.of(task.resource()), error, null);
+  }
+
+  private void failed(
+      Flow flow, TaskState task, TaskResource resource, String error, String cause) {
+    turn.event(flow, resource.failedType(error), resource.failed(error, cause));
+    new Recovery(turn).handle(flow, task, error, cause);
+  }
+
+  private Long seconds(Flow flow, DynamicValue value) {
+    if (value == null) {
+      return null;
+    }
+    if (!value.isPath()) {
+      return value.literal().asLong();
+    }
+    JsonNode found;
+    try {
+      found = value.path().read(turn.context(flow, flow.stateInput));
+    } catch (PathFailure e) {
+      throw StatesError.runtime("Invalid path '" + value.path().text() + "' : " + e.getMessage());
+    }
+    if (!found.canConvertToLong() || found.asLong() <= 0) {
+      throw StatesError.runtime(
+          "The " + value.field() + "Path field refers to value \"" + found + "\" which is not a"
+              + " valid positive integer: " + value.path().text());
+    }
+    return found.asLong();
+  }
+}

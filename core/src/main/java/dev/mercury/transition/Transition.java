@@ -1,0 +1,81 @@
+package dev.mercury.transition;
+
+import dev.mercury.language.json.Json;
+import dev.mercury.language.model.StateMachine;
+import java.util.List;
+import java.util.function.LongSupplier;
+
+/**
+ * The stateless core: applies one step message to an execution's checkpoint and returns the
+ * history events and dispatches that follow.
+ *
+ * <p>Invariants: a transition only reads its checkpoint and message and only changes the
+ * checkpoint; everything else it wants done is returned, to be carried out after the checkpoint
+ * and events are committed together. A message for a flow whose seq moved on, or for an execution
+ * that has ended, changes nothing, so redelivered and duplicated messages are harmless.
+ */
+public final class Transition {
+  private final LongSupplier clock;
+
+  public Transition(LongSupplier clock) {
+    this.clock = clock;
+  }
+
+  /** What one transition produced. Empty when the message was a repeat. */
+  public record Result(List<HistoryEvent> events, List<Dispatch> dispatches) {
+    public boolean changed() {
+      return !events.isEmpty() || !dispatches.isEmpty();
+    }
+  }
+
+  /** Creates the checkpoint of a new execution; the Start message then begins it. */
+  public static Checkpoint newExecution(
+      StateMachine machine, String stateMachineArn, String name, String inputJson, long now) {
+    Checkpoint checkpoint = new Checkpoint();
+    checkpoint.machine = machine;
+    checkpoint.stateMachineArn = stateMachineArn;
+    checkpoint.name = name;
+    checkpoint.executionArn = Arns.execution(stateMachineArn, name);
+    checkpoint.input = Json.parseTrusted(inputJson);
+    checkpoint.startMillis = now;
+    return checkpoint;
+  }
+
+  public Result apply(Checkpoint checkpoint, StepMessage message) {
+    Turn turn = new Turn(checkpoint, clock.getAsLong());
+    if (checkpoint.isRunning()) {
+      route(turn, message);
+    }
+    if (turn.events.isEmpty() && turn.dispatches.isEmpty()) {
+      return new Result(List.of(), List.of());
+    }
+    checkpoint.version++;
+    return new Result(turn.events, turn.dispatches);
+  }
+
+  private static void route(Turn turn, StepMessage message) {
+    switch (message.step()) {
+      case StepMessage.Start start -> Lifecycle.start(turn);
+      case StepMessage.Stop stop -> Lifecycle.stop(turn, stop);
+      case StepMessage.TimerDue due
+          when due.purpose() == StepMessage.TimerPurpose.EXECUTION_TIMEOUT ->
+          Lifecycle.timeOut(turn);
+      default -> routeToFlow(turn, message);
+    }
+  }
+
+  private static void routeToFlow(Turn turn, StepMessage message) {
+    Flow flow = turn.checkpoint.flows.get(message.flowId());
+    if (flow == null || flow.seq != message.seq()) {
+      return;
+    }
+    flow.seq++;
+    StateRunner runner = new StateRunner(turn);
+    switch (message.step()) {
+      case StepMessage.Advance advance -> runner.enter(flow);
+      case StepMessage.TaskResult result -> runner.taskResult(flow, result);
+      case StepMessage.TimerDue due -> runner.timerDue(flow, due.purpose());
+      default -> throw new IllegalArgumentException("unexpected step " + message.step());
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package dev.mercury.transition;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mercury.language.model.Program;
+import dev.mercury.language.model.State;
+import dev.mercury.language.path.EvaluationContext;
+import dev.mercury.language.path.Variables;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One transition in progress: the checkpoint it changes, the clock reading it uses throughout,
+ * and the events and dispatches it produces. Lives for one call of {@link Transition#apply}.
+ */
+final class Turn {
+  final Checkpoint checkpoint;
+  final long now;
+  final List<HistoryEvent> events = new ArrayList<>();
+  final List<Dispatch> dispatches = new ArrayList<>();
+
+  Turn(Checkpoint checkpoint, long now) {
+    this.checkpoint = checkpoint;
+    this.now = now;
+  }
+
+  /** Appends an event to the flow's line of history; a null flow means the execution's own. */
+  HistoryEvent event(Flow flow, String type, ObjectNode details) {
+    long id = ++checkpoint.lastEventId;
+    long previous = flow == null || flow.lastEventId == 0 ? id - 1 : flow.lastEventId;
+    HistoryEvent event = new HistoryEvent(id, previous, now, type, details);
+    events.add(event);
+    if (flow != null) {
+      flow.lastEventId = id;
+    }
+    return event;
+  }
+
+  void advance(Flow flow) {
+    dispatches.add(
+        new Dispatch.Publish(
+            new StepMessage(
+                checkpoint.executionArn, flow.id, flow.seq, new StepMessage.Advance())));
+  }
+
+  void timer(Flow flow, long dueMillis, StepMessage.TimerPurpose purpose) {
+    dispatches.add(
+        new Dispatch.Timer(
+            dueMillis,
+            new StepMessage(
+                checkpoint.executionArn, flow.id, flow.seq, new StepMessage.TimerDue(purpose))));
+  }
+
+  void invoke(InvokeRequest request) {
+    dispatches.add(new Dispatch.Invoke(request));
+  }
+
+  Program program(Flow flow) {
+    return checkpoint.machine.program(flow.program);
+  }
+
+  State state(Flow flow) {
+    return program(flow).state(flow.state);
+  }
+
+  Flow parent(Flow flow) {
+    return checkpoint.flows.get(flow.parentId);
+  }
+
+  /** What paths in the flow's current state see, with {@code input} as {@code $}. */
+  EvaluationContext context(Flow flow, JsonNode input) {
+    return new EvaluationContext(
+        input, () -> ContextObject.of(this, flow, null), variables(flow));
+  }
+
+  /** The variables a flow sees: its own, then each enclosing flow's. */
+  Variables variables(Flow flow) {
+    return name -> {
+      for (Flow f = flow; f != null; f = parent(f)) {
+        if (f.variables != null) {
+          JsonNode value = f.variables.get(name);
+          if (value != null) {
+            return value;
+          }
+        }
+      }
+      return null;
+    };
+  }
+}
