@@ -53,14 +53,15 @@ public final class Engine {
 
   /** Takes transitions until the execution has ended. */
   public Checkpoint runToEnd(String executionArn) throws InterruptedException {
-    Checkpoint checkpoint = store.read(executionArn);
-    while (checkpoint.isRunning()) {
+    Checkpoint current = store.read(executionArn);
+    while (current.isRunning()) {
       StepMessage next = next();
-      if (next != null) {
-        apply(next);
+      Checkpoint written = next == null ? null : apply(next);
+      if (written != null && written.executionArn.equals(executionArn)) {
+        current = written;
       }
     }
-    return checkpoint;
+    return current;
   }
 
   /** How many transitions changed a checkpoint so far. */
@@ -88,18 +89,20 @@ public final class Engine {
     return arrived.poll(wait, TimeUnit.MILLISECONDS);
   }
 
-  private void apply(StepMessage message) {
+  /** Takes one transition; returns the checkpoint it wrote, or null when nothing changed. */
+  private Checkpoint apply(StepMessage message) {
     Checkpoint checkpoint = store.read(message.executionArn());
     long readVersion = checkpoint.version;
     Transition.Result result = transition.apply(checkpoint, message);
     if (!result.changed()) {
-      return;
+      return null;
     }
     store.commit(checkpoint, readVersion, result.events());
     transitions++;
     for (Dispatch dispatch : result.dispatches()) {
       carryOut(dispatch);
     }
+    return checkpoint;
   }
 
   private void carryOut(Dispatch dispatch) {

@@ -35,6 +35,13 @@ public final class Checkpoint {
     return status == ExecutionStatus.RUNNING;
   }
 
+  /** Puts back a flow read from a stored checkpoint. */
+  public Flow restoreFlow(int id, int parentId, int index) {
+    Flow flow = new Flow(id, parentId, index);
+    flows.put(id, flow);
+    return flow;
+  }
+
   public Flow newFlow(int parentId, int index) {
     Flow flow = new Flow(nextFlowId++, parentId, index);
     flows.put(flow.id, flow);

@@ -3,6 +3,7 @@ package dev.mercury.transition;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mercury.language.json.Json;
+import dev.mercury.language.model.Recoverable;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -31,7 +32,9 @@ final class ContextObject {
     ObjectNode state = context.putObject("State");
     state.put("EnteredTime", timestamp(flow.enteredMillis));
     state.put("Name", flow.state);
-    state.put("RetryCount", flow.retryCount);
+    if (turn.state(flow) instanceof Recoverable) {
+      state.put("RetryCount", flow.retryCount);
+    }
     ObjectNode machine = context.putObject("StateMachine");
     machine.put("Id", checkpoint.stateMachineArn);
     machine.put("Name", Arns.lastPart(checkpoint.stateMachineArn));

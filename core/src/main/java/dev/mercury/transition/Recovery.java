@@ -109,13 +109,14 @@ final class Recovery {
     new StateRunner(turn).exit(flow, state, output, catcher.next());
   }
 
-  /** The object a catcher passes on: {@code {"Error": ..., "Cause": ...}}. */
+  /**
+   * The object a catcher passes on: {@code {"Error": ..., "Cause": ...}}, with an empty cause
+   * where the error had none, as AWS gives it.
+   */
   static ObjectNode errorOutput(String error, String cause) {
     ObjectNode output = Json.object();
     output.put("Error", error);
-    if (cause != null) {
-      output.put("Cause", cause);
-    }
+    output.put("Cause", cause == null ? "" : cause);
     return output;
   }
 }

@@ -23,19 +23,19 @@ public final class ErrorName {
   private ErrorName() {}
 
   /**
-   * Whether a retrier or catcher naming {@code pattern} handles {@code error}. States.ALL matches
-   * every error except States.Runtime, which AWS never retries or catches through it; a
-   * States.TaskFailed matcher handles every error but States.Timeout and States.Runtime.
+   * Whether a retrier or catcher naming {@code pattern} handles {@code error}. AWS never retries
+   * or catches States.Runtime, not even when a rule names it; States.ALL matches every other
+   * error, and States.TaskFailed every other error but States.Timeout.
    */
   public static boolean matches(String pattern, String error) {
-    if (pattern.equals(error)) {
+    if (error.equals(RUNTIME)) {
+      return false;
+    }
+    if (pattern.equals(error) || pattern.equals(ALL)) {
       return true;
     }
-    if (pattern.equals(ALL)) {
-      return !error.equals(RUNTIME);
-    }
     if (pattern.equals(TASK_FAILED)) {
-      return !error.equals(TIMEOUT) && !error.equals(RUNTIME);
+      return !error.equals(TIMEOUT);
     }
     return false;
   }

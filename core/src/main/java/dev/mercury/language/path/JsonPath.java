@@ -138,6 +138,10 @@ public final class JsonPath {
       Object value = path.read(document, JAYWAY);
       return value instanceof JsonNode node ? node : Json.MAPPER.valueToTree(value);
     } catch (PathNotFoundException e) {
+      // AWS gives an indefinite path that selects nothing an empty list, not an error.
+      if (!path.isDefinite()) {
+        return Json.NODES.arrayNode();
+      }
       throw new PathFailure(e.getMessage());
     } catch (RuntimeException e) {
       throw new PathFailure(String.valueOf(e.getMessage()));

@@ -59,13 +59,12 @@ final class SimplePath {
   }
 
   private static Object bracketStep(String inside) {
+    // AWS reads a quoted name literally: a backslash is kept as it is, not an escape.
     if (inside.length() >= 2
         && (inside.startsWith("'") && inside.endsWith("'")
             || inside.startsWith("\"") && inside.endsWith("\""))) {
       String name = inside.substring(1, inside.length() - 1);
-      return name.indexOf('\'') >= 0 || name.indexOf('"') >= 0 || name.indexOf('\\') >= 0
-          ? null
-          : name;
+      return name.indexOf(inside.charAt(0)) >= 0 ? null : name;
     }
     if (inside.isEmpty() || inside.length() > 9) {
       return null;
