@@ -35,7 +35,9 @@ final class Comparisons {
   private static boolean compareTimestamps(Operator operator, JsonNode value, JsonNode operand) {
     OffsetDateTime left = ConditionEvaluator.timestamp(value);
     OffsetDateTime right = ConditionEvaluator.timestamp(operand);
-    return left != null && right != null && holds(operator, left.compareTo(right));
+    return left != null
+        && right != null
+        && holds(operator, left.toInstant().compareTo(right.toInstant()));
   }
 
   private static boolean holds(Operator operator, int order) {
