@@ -18,7 +18,8 @@ final class Builtins {
   private static Map<String, Builtin> index() {
     Map<String, Builtin> byName = new HashMap<>();
     List<List<Builtin>> families =
-        List.of(ArrayFunctions.all(), EncodingFunctions.all(), HashFunction.all());
+        List.of(
+            ArrayFunctions.all(), EncodingFunctions.all(), HashFunction.all(), JsonFunctions.all());
     for (List<Builtin> family : families) {
       for (Builtin builtin : family) {
         byName.put(builtin.name(), builtin);
