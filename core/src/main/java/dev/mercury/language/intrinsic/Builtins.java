@@ -19,7 +19,11 @@ final class Builtins {
     Map<String, Builtin> byName = new HashMap<>();
     List<List<Builtin>> families =
         List.of(
-            ArrayFunctions.all(), EncodingFunctions.all(), HashFunction.all(), JsonFunctions.all());
+            ArrayFunctions.all(),
+            EncodingFunctions.all(),
+            HashFunction.all(),
+            JsonFunctions.all(),
+            MathFunctions.all());
     for (List<Builtin> family : families) {
       for (Builtin builtin : family) {
         byName.put(builtin.name(), builtin);
