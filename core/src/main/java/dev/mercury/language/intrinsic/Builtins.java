@@ -23,7 +23,10 @@ final class Builtins {
             EncodingFunctions.all(),
             HashFunction.all(),
             JsonFunctions.all(),
-            MathFunctions.all());
+            MathFunctions.all(),
+            StringFunctions.all(),
+            FormatFunction.all(),
+            UuidFunction.all());
     for (List<Builtin> family : families) {
       for (Builtin builtin : family) {
         byName.put(builtin.name(), builtin);
