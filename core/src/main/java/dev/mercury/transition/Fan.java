@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.mercury.language.error.StatesError;
 import dev.mercury.language.json.Json;
+import dev.mercury.language.jsonata.JsonataEvaluator;
+import dev.mercury.language.jsonata.StatesBinding;
 import dev.mercury.language.model.MapState;
 import dev.mercury.language.model.ParallelState;
 import dev.mercury.language.model.Program;
@@ -73,14 +75,23 @@ final class Fan {
     Fork fork = parent.fork;
     JsonNode item = fork.items.get(index);
     JsonNode input = item;
+    var mapItem = ContextObject.mapItem(index, item);
     if (map.itemSelector() != null) {
-      var mapItem = ContextObject.mapItem(index, item);
       EvaluationContext context =
           new EvaluationContext(
               fork.selectorInput,
               () -> ContextObject.of(turn, parent, mapItem),
               turn.variables(parent));
       input = map.itemSelector().evaluate(context);
+    } else if (map.itemSelectorJsonata() != null) {
+      StatesBinding binding =
+          new StatesBinding(
+              parent.stateInput,
+              null,
+              null,
+              () -> ContextObject.of(turn, parent, mapItem),
+              turn.variables(parent));
+      input = JsonataEvaluator.evaluate(map.itemSelectorJsonata(), "ItemSelector", binding);
     }
     HistoryEvent started =
         turn.event(parent, "MapIterationStarted", Join.iteration(map, index));
@@ -122,7 +133,7 @@ final class Fan {
     parent.fork = null;
     turn.event(parent, state.typeName() + "StateSucceeded", null);
     StateRunner runner = new StateRunner(turn);
-    runner.exit(parent, state, runner.output(parent, state, results), state.next());
+    runner.exit(parent, state, new DataFlow(turn).fromResult(parent, state, results), state.next());
   }
 
   private static com.fasterxml.jackson.databind.node.ObjectNode lengthDetails(int length) {

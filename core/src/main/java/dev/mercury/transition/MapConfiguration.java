@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mercury.language.error.StatesError;
 import dev.mercury.language.json.Json;
+import dev.mercury.language.jsonata.JsonataEvaluator;
 import dev.mercury.language.model.DynamicValue;
 import dev.mercury.language.model.MapState;
-import dev.mercury.language.path.EvaluationContext;
 import dev.mercury.language.path.PathFailure;
 
 /**
@@ -21,28 +21,30 @@ record MapConfiguration(
     double toleratedFailurePercentage) {
 
   static MapConfiguration read(Turn turn, Flow flow, MapState map, JsonNode input) {
-    EvaluationContext context = turn.context(flow, input);
-    ArrayNode items = items(map, input, context);
-    int concurrency = integer(map.maxConcurrency(), context, 0);
-    int count = integer(map.toleratedFailureCount(), context, -1);
+    ArrayNode items = items(turn, flow, map, input);
+    int concurrency = integer(turn, flow, map.maxConcurrency(), input, 0);
+    int count = integer(turn, flow, map.toleratedFailureCount(), input, -1);
     if (map.toleratedFailureCount() != null && count < 0) {
       throw StatesError.runtime("ToleratedFailureCount cannot be negative.");
     }
-    double percentage = decimal(map.toleratedFailurePercentage(), context);
+    double percentage = decimal(turn, flow, map.toleratedFailurePercentage(), input);
     if (map.toleratedFailurePercentage() != null && (percentage < 0 || percentage > 100)) {
       throw StatesError.runtime("ToleratedFailurePercentage must be between 0 and 100.");
     }
     if (map.batcher() != null) {
-      items = batch(map.batcher(), items, context);
+      items = batch(turn, flow, map.batcher(), items, input);
     }
     return new MapConfiguration(items, concurrency, count, percentage);
   }
 
-  private static ArrayNode items(MapState map, JsonNode input, EvaluationContext context) {
+  private static ArrayNode items(Turn turn, Flow flow, MapState map, JsonNode input) {
+    if (map.items() != null) {
+      return jsonataItems(turn, flow, map.items());
+    }
     JsonNode items = input;
     if (map.itemsPath() != null) {
       try {
-        items = map.itemsPath().read(context);
+        items = map.itemsPath().read(turn.context(flow, input));
       } catch (PathFailure e) {
         throw StatesError.runtime(
             "Invalid path '" + map.itemsPath().text() + "' : " + e.getMessage());
@@ -54,41 +56,47 @@ record MapConfiguration(
     return array;
   }
 
-  private static int integer(DynamicValue value, EvaluationContext context, int absent) {
+  private static ArrayNode jsonataItems(Turn turn, Flow flow, JsonNode template) {
+    JsonNode items =
+        JsonataEvaluator.evaluate(template, "Items", turn.binding(flow, flow.stateInput));
+    if (items instanceof ArrayNode array) {
+      return array;
+    }
+    throw JsonataEvaluator.failure(
+        JsonataEvaluator.textOf(template),
+        "Items",
+        "returned an unexpected result type. Expected 'array', but was '"
+            + Json.typeName(items) + "' for value: " + Json.write(items));
+  }
+
+  private static int integer(Turn turn, Flow flow, DynamicValue value, JsonNode input, int absent) {
     if (value == null) {
       return absent;
     }
-    JsonNode found = resolve(value, context);
+    JsonNode found = turn.resolve(flow, value, input);
     if (!found.isIntegralNumber() && !(found.isNumber() && found.asDouble() % 1 == 0)) {
       throw StatesError.runtime(
           "The " + value.field() + "Path field refers to value " + quoted(found)
-              + " which is not a valid integer: " + value.path().text());
+              + " which is not a valid integer: " + pathText(value));
     }
     return found.asInt();
   }
 
-  private static double decimal(DynamicValue value, EvaluationContext context) {
+  private static double decimal(Turn turn, Flow flow, DynamicValue value, JsonNode input) {
     if (value == null) {
       return -1;
     }
-    JsonNode found = resolve(value, context);
+    JsonNode found = turn.resolve(flow, value, input);
     if (!found.isNumber()) {
       throw StatesError.runtime(
           "The " + value.field() + "Path field refers to value " + quoted(found)
-              + " which is not a valid float: " + value.path().text());
+              + " which is not a valid float: " + pathText(value));
     }
     return found.asDouble();
   }
 
-  private static JsonNode resolve(DynamicValue value, EvaluationContext context) {
-    if (!value.isPath()) {
-      return value.literal();
-    }
-    try {
-      return value.path().read(context);
-    } catch (PathFailure e) {
-      throw StatesError.runtime("Invalid path '" + value.path().text() + "' : " + e.getMessage());
-    }
+  private static String pathText(DynamicValue value) {
+    return value.isPath() ? value.path().text() : value.field();
   }
 
   private static String quoted(JsonNode value) {
@@ -96,8 +104,8 @@ record MapConfiguration(
   }
 
   private static ArrayNode batch(
-      MapState.ItemBatcher batcher, ArrayNode items, EvaluationContext context) {
-    int perBatch = integer(batcher.maxItemsPerBatch(), context, Integer.MAX_VALUE);
+      Turn turn, Flow flow, MapState.ItemBatcher batcher, ArrayNode items, JsonNode input) {
+    int perBatch = integer(turn, flow, batcher.maxItemsPerBatch(), input, Integer.MAX_VALUE);
     ArrayNode batches = Json.NODES.arrayNode();
     ObjectNode current = null;
     for (JsonNode item : items) {

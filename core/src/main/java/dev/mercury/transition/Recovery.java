@@ -6,11 +6,14 @@ import dev.mercury.language.data.DataProcessing;
 import dev.mercury.language.error.ErrorName;
 import dev.mercury.language.error.StatesError;
 import dev.mercury.language.json.Json;
+import dev.mercury.language.jsonata.JsonataEvaluator;
+import dev.mercury.language.jsonata.StatesBinding;
 import dev.mercury.language.model.Catcher;
 import dev.mercury.language.model.Recoverable;
 import dev.mercury.language.model.Retrier;
 import dev.mercury.language.model.State;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -41,7 +44,19 @@ final class Recovery {
               + "). "
               + cause;
     }
+    if (failure.error().equals(ErrorName.QUERY_EVALUATION_ERROR)) {
+      turn.event(flow, "EvaluationFailed", evaluationFailed(state, failure, cause));
+    }
     handle(flow, state, failure.error(), cause);
+  }
+
+  private static ObjectNode evaluationFailed(State state, StatesError failure, String cause) {
+    ObjectNode details = Details.error(failure.error(), cause);
+    if (failure.location() != null) {
+      details.put("location", failure.location());
+    }
+    details.put("state", state.name());
+    return details;
   }
 
   void handle(Flow flow, State state, String error, String cause) {
@@ -97,15 +112,28 @@ final class Recovery {
   }
 
   private void recover(Flow flow, State state, Catcher catcher, String error, String cause) {
+    ObjectNode errorOutput = errorOutput(error, cause);
+    DataFlow data = new DataFlow(turn);
     JsonNode output;
+    Map<String, JsonNode> assigned;
     try {
-      output =
-          DataProcessing.applyResultPath(
-              catcher.resultPath(), flow.stateInput, errorOutput(error, cause));
+      if (DataFlow.jsonata(state)) {
+        StatesBinding binding = turn.binding(flow, flow.stateInput).withErrorOutput(errorOutput);
+        output =
+            catcher.output() == null
+                ? errorOutput
+                : JsonataEvaluator.evaluate(catcher.output(), "Output", binding);
+        assigned = data.assignJsonata(catcher.assign(), binding);
+      } else {
+        output =
+            DataProcessing.applyResultPath(catcher.resultPath(), flow.stateInput, errorOutput);
+        assigned = data.assignJsonPath(flow, catcher.assign(), errorOutput);
+      }
     } catch (StatesError e) {
       new Join(turn).flowFailed(flow, e.error(), e.cause());
       return;
     }
+    data.setVariables(flow, assigned);
     new StateRunner(turn).exit(flow, state, output, catcher.next());
   }
 

@@ -3,10 +3,12 @@ package dev.mercury.transition;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mercury.language.choice.ConditionEvaluator;
 import dev.mercury.language.choice.Timestamps;
-import dev.mercury.language.data.DataProcessing;
 import dev.mercury.language.error.ErrorName;
 import dev.mercury.language.error.StatesError;
+import dev.mercury.language.json.Json;
+import dev.mercury.language.jsonata.JsonataEvaluator;
 import dev.mercury.language.model.ChoiceRule;
+import dev.mercury.language.model.Condition;
 import dev.mercury.language.model.ChoiceState;
 import dev.mercury.language.model.DynamicValue;
 import dev.mercury.language.model.FailState;
@@ -18,9 +20,8 @@ import dev.mercury.language.model.State;
 import dev.mercury.language.model.SucceedState;
 import dev.mercury.language.model.TaskState;
 import dev.mercury.language.model.WaitState;
-import dev.mercury.language.path.EvaluationContext;
-import dev.mercury.language.path.PathFailure;
 import java.time.OffsetDateTime;
+import java.util.Map;
 
 /**
  * Runs a flow's current state: enters it, does its work up to the point where it waits for
@@ -30,9 +31,11 @@ final class StateRunner {
   private static final int[] NO_RETRIERS = new int[0];
 
   private final Turn turn;
+  private final DataFlow data;
 
   StateRunner(Turn turn) {
     this.turn = turn;
+    this.data = new DataFlow(turn);
   }
 
   void enter(Flow flow) {
@@ -56,13 +59,14 @@ final class StateRunner {
     try {
       switch (state) {
         case PassState pass -> pass(flow, pass);
-        case TaskState task -> new TaskRunner(turn).schedule(flow, task, effectiveInput(flow, task));
+        case TaskState task -> new TaskRunner(turn).schedule(flow, task, data.arguments(flow, task));
         case ChoiceState choice -> choice(flow, choice);
         case WaitState wait -> startWait(flow, wait);
         case SucceedState succeed -> succeed(flow, succeed);
         case FailState fail -> fail(flow, fail);
-        case ParallelState parallel -> new Fan(turn).parallel(flow, parallel, effectiveInput(flow, parallel));
-        case MapState map -> new Fan(turn).map(flow, map, input(flow, map));
+        case ParallelState parallel ->
+            new Fan(turn).parallel(flow, parallel, data.arguments(flow, parallel));
+        case MapState map -> new Fan(turn).map(flow, map, data.input(flow, map));
       }
     } catch (StatesError e) {
       new Recovery(turn).stateFailed(flow, state, e);
@@ -98,39 +102,60 @@ final class StateRunner {
   }
 
   private void pass(Flow flow, PassState pass) {
-    JsonNode effective = input(flow, pass);
-    JsonNode result;
-    if (pass.result() != null) {
-      result = pass.result();
-    } else if (pass.fields().parameters() != null) {
-      result = pass.fields().parameters().evaluate(turn.context(flow, effective));
-    } else {
-      result = effective;
+    if (DataFlow.jsonata(pass)) {
+      exit(flow, pass, data.passThrough(flow, pass, flow.stateInput), pass.next());
+      return;
     }
-    exit(flow, pass, output(flow, pass, result), pass.next());
+    JsonNode result = pass.result() != null ? pass.result() : data.arguments(flow, pass);
+    exit(flow, pass, data.fromResult(flow, pass, result), pass.next());
   }
 
   private void choice(Flow flow, ChoiceState choice) {
-    JsonNode effective = input(flow, choice);
-    EvaluationContext context = turn.context(flow, effective);
-    String next = choice.defaultNext();
-    boolean matched = false;
+    JsonNode effective = data.input(flow, choice);
+    ChoiceRule matched = null;
     for (ChoiceRule rule : choice.choices()) {
-      if (ConditionEvaluator.test(rule.condition(), context)) {
-        next = rule.next();
-        matched = true;
+      if (holds(flow, choice, rule, effective)) {
+        matched = rule;
         break;
       }
     }
-    if (!matched && next == null) {
+    String next = matched != null ? matched.next() : choice.defaultNext();
+    if (next == null) {
       throw new StatesError(ErrorName.NO_CHOICE_MATCHED, "No Matches!");
     }
-    JsonNode output = DataProcessing.select(choice.fields().outputPath(), effective, context);
+    Map<String, JsonNode> ruleAssigned = matched == null ? null : ruleAssign(flow, choice, matched, effective);
+    JsonNode output = data.passThrough(flow, choice, effective);
+    data.setVariables(flow, ruleAssigned);
     exit(flow, choice, output, next);
   }
 
+  private boolean holds(Flow flow, ChoiceState choice, ChoiceRule rule, JsonNode effective) {
+    if (rule.condition() instanceof Condition.Jsonata jsonata) {
+      JsonNode value =
+          JsonataEvaluator.evaluate(
+              jsonata.expression(), "Condition", turn.binding(flow, flow.stateInput));
+      if (!value.isBoolean()) {
+        throw JsonataEvaluator.failure(
+            JsonataEvaluator.textOf(jsonata.expression()),
+            "Condition",
+            "returned an unexpected result type. Expected 'boolean', but was '"
+                + Json.typeName(value) + "' for value: " + Json.write(value));
+      }
+      return value.booleanValue();
+    }
+    return ConditionEvaluator.test(rule.condition(), turn.context(flow, effective));
+  }
+
+  private Map<String, JsonNode> ruleAssign(
+      Flow flow, ChoiceState choice, ChoiceRule rule, JsonNode effective) {
+    if (DataFlow.jsonata(choice)) {
+      return data.assignJsonata(rule.assign(), turn.binding(flow, flow.stateInput));
+    }
+    return data.assignJsonPath(flow, rule.assign(), effective);
+  }
+
   private void startWait(Flow flow, WaitState wait) {
-    JsonNode effective = input(flow, wait);
+    JsonNode effective = data.input(flow, wait);
     long due =
         wait.seconds() != null
             ? turn.now + seconds(flow, wait.seconds(), effective) * 1000
@@ -141,18 +166,14 @@ final class StateRunner {
 
   private void finishWait(Flow flow, WaitState wait) {
     try {
-      JsonNode effective = input(flow, wait);
-      JsonNode output =
-          DataProcessing.select(
-              wait.fields().outputPath(), effective, turn.context(flow, effective));
-      exit(flow, wait, output, wait.next());
+      exit(flow, wait, data.passThrough(flow, wait, data.input(flow, wait)), wait.next());
     } catch (StatesError e) {
       new Recovery(turn).stateFailed(flow, wait, e);
     }
   }
 
   private long seconds(Flow flow, DynamicValue seconds, JsonNode effective) {
-    JsonNode value = read(flow, seconds, effective);
+    JsonNode value = turn.resolve(flow, seconds, effective);
     if (!value.isIntegralNumber() || value.asLong() < 0) {
       String shown = seconds.isPath() ? seconds.path().text() + " == " + value : value.toString();
       throw StatesError.runtime("The SecondsPath parameter cannot be parsed as a long value: " + shown);
@@ -161,7 +182,7 @@ final class StateRunner {
   }
 
   private long timestamp(Flow flow, DynamicValue timestamp, JsonNode effective) {
-    JsonNode value = read(flow, timestamp, effective);
+    JsonNode value = turn.resolve(flow, timestamp, effective);
     OffsetDateTime when = value.isTextual() ? Timestamps.parse(value.textValue()) : null;
     if (when == null) {
       throw StatesError.runtime(
@@ -173,22 +194,8 @@ final class StateRunner {
     return when.toInstant().toEpochMilli();
   }
 
-  private JsonNode read(Flow flow, DynamicValue value, JsonNode effective) {
-    if (!value.isPath()) {
-      return value.literal();
-    }
-    try {
-      return value.path().read(turn.context(flow, effective));
-    } catch (PathFailure e) {
-      throw StatesError.runtime("Invalid path '" + value.path().text() + "' : " + e.getMessage());
-    }
-  }
-
   private void succeed(Flow flow, SucceedState succeed) {
-    JsonNode effective = input(flow, succeed);
-    JsonNode output =
-        DataProcessing.select(succeed.fields().outputPath(), effective, turn.context(flow, effective));
-    exit(flow, succeed, output, null);
+    exit(flow, succeed, data.passThrough(flow, succeed, data.input(flow, succeed)), null);
   }
 
   private void fail(Flow flow, FailState fail) {
@@ -201,36 +208,12 @@ final class StateRunner {
     if (value == null) {
       return null;
     }
-    JsonNode text = read(flow, value, flow.stateInput);
+    JsonNode text = turn.resolve(flow, value, flow.stateInput);
     if (!text.isTextual()) {
       throw StatesError.runtime(
           "The " + value.field() + "Path field refers to a value that is not a string: " + text);
     }
     return text.textValue();
-  }
-
-  /** InputPath applied to the state's input. */
-  JsonNode input(Flow flow, State state) {
-    return DataProcessing.select(
-        state.fields().inputPath(), flow.stateInput, turn.context(flow, flow.stateInput));
-  }
-
-  /** InputPath, then Parameters. */
-  JsonNode effectiveInput(Flow flow, State state) {
-    JsonNode input = input(flow, state);
-    var parameters = state.fields().parameters();
-    return parameters == null ? input : parameters.evaluate(turn.context(flow, input));
-  }
-
-  /** ResultSelector, ResultPath and OutputPath applied to a state's result. */
-  JsonNode output(Flow flow, State state, JsonNode result) {
-    var selector = state.fields().resultSelector();
-    JsonNode selected =
-        selector == null ? result : selector.evaluate(turn.context(flow, result));
-    JsonNode combined =
-        DataProcessing.applyResultPath(state.fields().resultPath(), flow.stateInput, selected);
-    return DataProcessing.select(
-        state.fields().outputPath(), combined, turn.context(flow, combined));
   }
 
   /** Leaves the state for {@code next}, or ends the flow when {@code next} is null. */

@@ -6,7 +6,6 @@ import dev.mercury.language.error.StatesError;
 import dev.mercury.language.json.Json;
 import dev.mercury.language.model.DynamicValue;
 import dev.mercury.language.model.TaskState;
-import dev.mercury.language.path.PathFailure;
 import java.nio.charset.StandardCharsets;
 
 /** A Task state: schedules the call, then takes its result, error or timeout. */
@@ -68,7 +67,8 @@ final class TaskRunner {
     turn.event(flow, resource.succeededType(), resource.succeeded(result.output()));
     StateRunner runner = new StateRunner(turn);
     try {
-      runner.exit(flow, task, runner.output(flow, task, result.output()), task.next());
+      runner.exit(
+          flow, task, new DataFlow(turn).fromResult(flow, task, result.output()), task.next());
     } catch (StatesError e) {
       new Recovery(turn).stateFailed(flow, task, e);
     }
@@ -92,19 +92,11 @@ final class TaskRunner {
     if (value == null) {
       return null;
     }
-    if (!value.isPath()) {
-      return value.literal().asLong();
-    }
-    JsonNode found;
-    try {
-      found = value.path().read(turn.context(flow, flow.stateInput));
-    } catch (PathFailure e) {
-      throw StatesError.runtime("Invalid path '" + value.path().text() + "' : " + e.getMessage());
-    }
+    JsonNode found = turn.resolve(flow, value, flow.stateInput);
     if (!found.canConvertToLong() || found.asLong() <= 0) {
       throw StatesError.runtime(
           "The " + value.field() + "Path field refers to value \"" + found + "\" which is not a"
-              + " valid positive integer: " + value.path().text());
+              + " valid positive integer: " + (value.isPath() ? value.path().text() : ""));
     }
     return found.asLong();
   }

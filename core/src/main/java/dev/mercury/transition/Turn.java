@@ -2,9 +2,14 @@ package dev.mercury.transition;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mercury.language.error.StatesError;
+import dev.mercury.language.jsonata.JsonataEvaluator;
+import dev.mercury.language.jsonata.StatesBinding;
+import dev.mercury.language.model.DynamicValue;
 import dev.mercury.language.model.Program;
 import dev.mercury.language.model.State;
 import dev.mercury.language.path.EvaluationContext;
+import dev.mercury.language.path.PathFailure;
 import dev.mercury.language.path.Variables;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,6 +76,33 @@ final class Turn {
   EvaluationContext context(Flow flow, JsonNode input) {
     return new EvaluationContext(
         input, () -> ContextObject.of(this, flow, null), variables(flow));
+  }
+
+  /** What JSONata in the flow's current state sees, with {@code input} as its input. */
+  StatesBinding binding(Flow flow, JsonNode input) {
+    return new StatesBinding(
+        input, null, null, () -> ContextObject.of(this, flow, null), variables(flow));
+  }
+
+  /**
+   * The value of a field given as a value, a path ({@code SecondsPath}) or a JSONata expression,
+   * with {@code input} as what paths and expressions read.
+   */
+  JsonNode resolve(Flow flow, DynamicValue value, JsonNode input) {
+    if (value.isPath()) {
+      try {
+        return value.path().read(context(flow, input));
+      } catch (PathFailure e) {
+        throw StatesError.runtime("Invalid path '" + value.path().text() + "' : " + e.getMessage());
+      }
+    }
+    if (value.intrinsic() != null) {
+      return value.intrinsic().evaluate(context(flow, input));
+    }
+    if (JsonataEvaluator.isExpression(value.literal())) {
+      return JsonataEvaluator.evaluate(value.literal(), value.field(), binding(flow, input));
+    }
+    return value.literal();
   }
 
   /** The variables a flow sees: its own, then each enclosing flow's. */

@@ -7,11 +7,20 @@ package dev.mercury.language.error;
 public final class StatesError extends RuntimeException {
   private final String error;
   private final String cause;
+  private final String location;
 
   public StatesError(String error, String cause) {
+    this(error, cause, null);
+  }
+
+  /**
+   * @param location the field that failed, as in {@code Arguments/FunctionName}, or null
+   */
+  public StatesError(String error, String cause, String location) {
     super(error + ": " + cause, null, false, false);
     this.error = error;
     this.cause = cause;
+    this.location = location;
   }
 
   public static StatesError runtime(String cause) {
@@ -24,5 +33,9 @@ public final class StatesError extends RuntimeException {
 
   public String cause() {
     return cause;
+  }
+
+  public String location() {
+    return location;
   }
 }

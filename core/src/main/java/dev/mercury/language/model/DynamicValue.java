@@ -1,6 +1,7 @@
 package dev.mercury.language.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mercury.language.intrinsic.IntrinsicFunction;
 import dev.mercury.language.path.JsonPath;
 
 /**
@@ -10,8 +11,10 @@ import dev.mercury.language.path.JsonPath;
  * @param field the field's name without {@code Path}, for error messages
  * @param literal the value as written, or null
  * @param path the path, or null
+ * @param intrinsic an intrinsic function given in place of the path, or null
  */
-public record DynamicValue(String field, JsonNode literal, JsonPath path) {
+public record DynamicValue(
+    String field, JsonNode literal, JsonPath path, IntrinsicFunction intrinsic) {
   public boolean isPath() {
     return path != null;
   }

@@ -1,6 +1,7 @@
 package dev.mercury.language.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mercury.language.intrinsic.IntrinsicFunction;
 import dev.mercury.language.model.Catcher;
 import dev.mercury.language.model.ChoiceState;
 import dev.mercury.language.model.DynamicValue;
@@ -180,12 +181,24 @@ final class StateParser {
 
   /** A field given as a value or, in JSONPath states, as {@code <field>Path}. */
   DynamicValue dynamic(String field) {
-    JsonPath path = path(field + "Path");
     JsonNode literal = node.get(field);
+    JsonNode pathField = node.get(field + "Path");
+    if (pathField != null && IntrinsicFunction.isCall(pathField.asText())) {
+      return new DynamicValue(field, null, null, intrinsic(field + "Path", pathField.asText()));
+    }
+    JsonPath path = path(field + "Path");
     if (path == null && literal == null) {
       return null;
     }
-    return new DynamicValue(field, literal, path);
+    return new DynamicValue(field, literal, path, null);
+  }
+
+  private IntrinsicFunction intrinsic(String field, String text) {
+    try {
+      return IntrinsicFunction.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new DefinitionException(pointer + "/" + field, e.getMessage());
+    }
   }
 
   private JsonPath path(String field) {

@@ -1,0 +1,102 @@
+package dev.mercury.language.jsonata;
+
+import com.dashjoin.jsonata.JException;
+import com.dashjoin.jsonata.Jsonata;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.mercury.language.json.Json;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+/**
+ * The functions AWS Step Functions adds to JSONata: {@code $partition}, {@code $range}, {@code
+ * $hash}, {@code $random}, {@code $uuid} and {@code $parse}; and {@code $eval}, which AWS refuses.
+ */
+final class AwsFunctions {
+  private AwsFunctions() {}
+
+  static void register(Jsonata expression) {
+    expression.registerFunction(
+        "partition",
+        Jsonata.function("partition", (List<?> args) -> partition(args), "<an:a>"));
+    expression.registerFunction(
+        "range", Jsonata.function("range", (List<?> args) -> range(args), "<nnn:a>"));
+    expression.registerFunction(
+        "hash", Jsonata.function("hash", (List<?> args) -> hash(args), "<ss:s>"));
+    expression.registerFunction(
+        "random", Jsonata.function("random", (List<?> args) -> random(args), "<n?:n>"));
+    expression.registerFunction(
+        "uuid", Jsonata.function("uuid", (List<?> args) -> UUID.randomUUID().toString(), "<:s>"));
+    expression.registerFunction(
+        "parse", Jsonata.function("parse", (List<?> args) -> parse(args), "<s:x>"));
+    expression.registerFunction(
+        "eval",
+        Jsonata.function(
+            "eval",
+            (List<?> args) -> {
+              throw new JException("The $eval function is not supported", -1);
+            },
+            "<x-:x>"));
+  }
+
+  private static List<Object> partition(List<?> args) {
+    List<?> array = (List<?>) args.get(0);
+    int size = ((Number) args.get(1)).intValue();
+    if (size <= 0) {
+      throw new JException("The chunk size of $partition must be positive", -1);
+    }
+    List<Object> chunks = new ArrayList<>();
+    for (int i = 0; i < array.size(); i += size) {
+      chunks.add(new ArrayList<>(array.subList(i, Math.min(array.size(), i + size))));
+    }
+    return chunks;
+  }
+
+  private static List<Object> range(List<?> args) {
+    long start = ((Number) args.get(0)).longValue();
+    long end = ((Number) args.get(1)).longValue();
+    long step = ((Number) args.get(2)).longValue();
+    if (step == 0) {
+      throw new JException("The step of $range must not be 0", -1);
+    }
+    List<Object> values = new ArrayList<>();
+    for (long v = start; step > 0 ? v <= end : v >= end; v += step) {
+      if (values.size() >= 1000) {
+        throw new JException("$range may not create more than 1000 values", -1);
+      }
+      values.add(v);
+    }
+    return values;
+  }
+
+  private static String hash(List<?> args) {
+    String data = (String) args.get(0);
+    String algorithm = (String) args.get(1);
+    try {
+      MessageDigest digest = MessageDigest.getInstance(algorithm);
+      return HexFormat.of().formatHex(digest.digest(data.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new JException("Unsupported hash algorithm " + algorithm, -1);
+    }
+  }
+
+  private static double random(List<?> args) {
+    if (args.isEmpty() || args.get(0) == null) {
+      return Math.random();
+    }
+    return new Random(((Number) args.get(0)).longValue()).nextDouble();
+  }
+
+  private static Object parse(List<?> args) {
+    try {
+      return JavaValues.toJava(Json.parse((String) args.get(0)));
+    } catch (JsonProcessingException e) {
+      throw new JException("$parse was given text that is not JSON: " + e.getOriginalMessage(), -1);
+    }
+  }
+}

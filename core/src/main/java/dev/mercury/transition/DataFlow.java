@@ -1,0 +1,147 @@
+package dev.mercury.transition;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mercury.language.data.DataProcessing;
+import dev.mercury.language.error.ErrorName;
+import dev.mercury.language.error.StatesError;
+import dev.mercury.language.jsonata.JsonataEvaluator;
+import dev.mercury.language.jsonata.StatesBinding;
+import dev.mercury.language.model.PayloadTemplate;
+import dev.mercury.language.model.QueryLanguage;
+import dev.mercury.language.model.State;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A state's input and output processing in its query language. JSONPath: InputPath, Parameters,
+ * then ResultSelector, ResultPath, OutputPath. JSONata: Arguments, then Output, both reading
+ * {@code $states}. In both, Assign is evaluated against the variables as they were before the
+ * state, and takes effect after the state's output is computed.
+ */
+final class DataFlow {
+  /** AWS's limit on the variables one Assign sets, in bytes of JSON. */
+  static final int ASSIGN_LIMIT_BYTES = 256 * 1024;
+
+  private final Turn turn;
+
+  DataFlow(Turn turn) {
+    this.turn = turn;
+  }
+
+  static boolean jsonata(State state) {
+    return state.queryLanguage() == QueryLanguage.JSONATA;
+  }
+
+  /** JSONPath: InputPath applied to the raw input. JSONata: the raw input. */
+  JsonNode input(Flow flow, State state) {
+    if (jsonata(state)) {
+      return flow.stateInput;
+    }
+    return DataProcessing.select(
+        state.fields().inputPath(), flow.stateInput, turn.context(flow, flow.stateInput));
+  }
+
+  /** What a state works on: InputPath then Parameters, or JSONata Arguments. */
+  JsonNode arguments(Flow flow, State state) {
+    if (jsonata(state)) {
+      JsonNode arguments = state.fields().arguments();
+      return arguments == null
+          ? flow.stateInput
+          : JsonataEvaluator.evaluate(
+              arguments, "Arguments", turn.binding(flow, flow.stateInput));
+    }
+    JsonNode input = input(flow, state);
+    PayloadTemplate parameters = state.fields().parameters();
+    return parameters == null ? input : parameters.evaluate(turn.context(flow, input));
+  }
+
+  /**
+   * The output of a state that has a result (Task, Parallel, Map, JSONPath Pass), with its Assign
+   * applied. JSONPath: ResultSelector, ResultPath, OutputPath, and Assign reads the selected
+   * result as {@code $}. JSONata: Output, by default the result itself.
+   */
+  JsonNode fromResult(Flow flow, State state, JsonNode result) {
+    if (jsonata(state)) {
+      return jsonataOutput(flow, state, result, result);
+    }
+    JsonNode selected = result;
+    if (state.fields().resultSelector() != null) {
+      selected = state.fields().resultSelector().evaluate(turn.context(flow, result));
+    }
+    JsonNode combined =
+        DataProcessing.applyResultPath(state.fields().resultPath(), flow.stateInput, selected);
+    JsonNode output = outputPath(flow, state, combined);
+    setVariables(flow, assignJsonPath(flow, state.assign(), selected));
+    return output;
+  }
+
+  /**
+   * The output of a state without a result (Choice, Wait, Succeed, JSONata Pass), with its Assign
+   * applied: OutputPath of what the state worked on, or JSONata Output, by default the input.
+   */
+  JsonNode passThrough(Flow flow, State state, JsonNode effectiveInput) {
+    if (jsonata(state)) {
+      return jsonataOutput(flow, state, null, flow.stateInput);
+    }
+    JsonNode output = outputPath(flow, state, effectiveInput);
+    setVariables(flow, assignJsonPath(flow, state.assign(), effectiveInput));
+    return output;
+  }
+
+  private JsonNode jsonataOutput(Flow flow, State state, JsonNode result, JsonNode fallback) {
+    StatesBinding binding = turn.binding(flow, flow.stateInput).withResult(result);
+    JsonNode template = state.fields().output();
+    JsonNode output =
+        template == null ? fallback : JsonataEvaluator.evaluate(template, "Output", binding);
+    setVariables(flow, assignJsonata(state.assign(), binding));
+    return output;
+  }
+
+  private JsonNode outputPath(Flow flow, State state, JsonNode value) {
+    return DataProcessing.select(state.fields().outputPath(), value, turn.context(flow, value));
+  }
+
+  /** Evaluates an Assign (of a state, a Choice rule or a catcher) in JSONPath. */
+  Map<String, JsonNode> assignJsonPath(Flow flow, JsonNode assign, JsonNode dollar) {
+    if (assign == null) {
+      return null;
+    }
+    JsonNode values = PayloadTemplate.compile(assign).evaluate(turn.context(flow, dollar));
+    return collect(values);
+  }
+
+  /** Evaluates an Assign in JSONata. */
+  Map<String, JsonNode> assignJsonata(JsonNode assign, StatesBinding binding) {
+    if (assign == null) {
+      return null;
+    }
+    return collect(JsonataEvaluator.evaluate(assign, "Assign", binding));
+  }
+
+  private static Map<String, JsonNode> collect(JsonNode values) {
+    Map<String, JsonNode> assigned = new HashMap<>();
+    long size = 0;
+    for (Map.Entry<String, JsonNode> entry : values.properties()) {
+      assigned.put(entry.getKey(), entry.getValue());
+      size += entry.getValue().toString().getBytes(StandardCharsets.UTF_8).length;
+    }
+    if (size > ASSIGN_LIMIT_BYTES) {
+      throw new StatesError(
+          ErrorName.RUNTIME,
+          "The variables assigned by this state exceed the maximum size of 262144 bytes.");
+    }
+    return assigned;
+  }
+
+  /** Makes assignments visible to the flow's next states. */
+  void setVariables(Flow flow, Map<String, JsonNode> assigned) {
+    if (assigned == null || assigned.isEmpty()) {
+      return;
+    }
+    if (flow.variables == null) {
+      flow.variables = new HashMap<>();
+    }
+    flow.variables.putAll(assigned);
+  }
+}
