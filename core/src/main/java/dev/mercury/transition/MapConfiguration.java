@@ -3,11 +3,13 @@ package dev.mercury.transition;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mercury.language.error.ErrorName;
 import dev.mercury.language.error.StatesError;
 import dev.mercury.language.json.Json;
 import dev.mercury.language.jsonata.JsonataEvaluator;
 import dev.mercury.language.model.DynamicValue;
 import dev.mercury.language.model.MapState;
+import dev.mercury.language.model.QueryLanguage;
 import dev.mercury.language.path.PathFailure;
 
 /**
@@ -51,7 +53,12 @@ record MapConfiguration(
       }
     }
     if (!(items instanceof ArrayNode array)) {
-      throw StatesError.runtime("Map state input must be an array but was: " + Json.write(items));
+      // AWS reports the same fault under the state's query language's error name.
+      String error =
+          map.queryLanguage() == QueryLanguage.JSONATA
+              ? ErrorName.QUERY_EVALUATION_ERROR
+              : ErrorName.RUNTIME;
+      throw new StatesError(error, "Map state input must be an array but was: " + Json.write(items));
     }
     return array;
   }
@@ -73,7 +80,7 @@ record MapConfiguration(
     if (value == null) {
       return absent;
     }
-    JsonNode found = turn.resolve(flow, value, input);
+    JsonNode found = numeric(turn.resolve(flow, value, input));
     if (!found.isIntegralNumber() && !(found.isNumber() && found.asDouble() % 1 == 0)) {
       throw StatesError.runtime(
           "The " + value.field() + "Path field refers to value " + quoted(found)
@@ -86,13 +93,25 @@ record MapConfiguration(
     if (value == null) {
       return -1;
     }
-    JsonNode found = turn.resolve(flow, value, input);
+    JsonNode found = numeric(turn.resolve(flow, value, input));
     if (!found.isNumber()) {
       throw StatesError.runtime(
           "The " + value.field() + "Path field refers to value " + quoted(found)
               + " which is not a valid float: " + pathText(value));
     }
     return found.asDouble();
+  }
+
+  /** AWS also accepts a number written as a string, such as "1". */
+  private static JsonNode numeric(JsonNode value) {
+    if (value.isTextual()) {
+      try {
+        return Json.NODES.numberNode(new java.math.BigDecimal(value.textValue().strip()));
+      } catch (NumberFormatException e) {
+        return value;
+      }
+    }
+    return value;
   }
 
   private static String pathText(DynamicValue value) {

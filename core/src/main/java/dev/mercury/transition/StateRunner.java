@@ -125,6 +125,11 @@ final class StateRunner {
     }
     Map<String, JsonNode> ruleAssigned = matched == null ? null : ruleAssign(flow, choice, matched, effective);
     JsonNode output = data.passThrough(flow, choice, effective);
+    if (matched != null && matched.output() != null && DataFlow.jsonata(choice)) {
+      output =
+          JsonataEvaluator.evaluate(
+              matched.output(), "Output", turn.binding(flow, flow.stateInput));
+    }
     data.setVariables(flow, ruleAssigned);
     exit(flow, choice, output, next);
   }

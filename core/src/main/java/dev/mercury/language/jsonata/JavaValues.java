@@ -58,22 +58,13 @@ final class JavaValues {
     }
     if (value instanceof Map<?, ?> map) {
       ObjectNode object = Json.object();
-      map.forEach(
-          (k, v) -> {
-            JsonNode converted = toJson(v);
-            if (converted != null) {
-              object.set(String.valueOf(k), converted);
-            }
-          });
+      map.forEach((k, v) -> object.set(String.valueOf(k), member(v)));
       return object;
     }
     if (value instanceof List<?> list) {
       ArrayNode array = Json.NODES.arrayNode(list.size());
       for (Object element : list) {
-        JsonNode converted = toJson(element);
-        if (converted != null) {
-          array.add(converted);
-        }
+        array.add(member(element));
       }
       return array;
     }
@@ -87,6 +78,12 @@ final class JavaValues {
       return number(number);
     }
     throw new IllegalArgumentException("unsupported result type " + value.getClass().getSimpleName());
+  }
+
+  /** Inside objects and arrays JSONata drops undefined, so a Java null there is JSON null. */
+  private static JsonNode member(Object value) {
+    JsonNode converted = toJson(value);
+    return converted == null ? Json.NODES.nullNode() : converted;
   }
 
   private static JsonNode number(Number number) {

@@ -57,10 +57,10 @@ public final class JsonataEvaluator {
     return template;
   }
 
+  /** AWS takes a string as an expression only when it starts with "{%" and ends with "%}". */
   private static String expressionText(String text) {
-    String trimmed = text.strip();
-    if (trimmed.length() >= 4 && trimmed.startsWith("{%") && trimmed.endsWith("%}")) {
-      return trimmed.substring(2, trimmed.length() - 2).strip();
+    if (text.length() >= 4 && text.startsWith("{%") && text.endsWith("%}")) {
+      return text.substring(2, text.length() - 2).strip();
     }
     return null;
   }
@@ -68,10 +68,10 @@ public final class JsonataEvaluator {
   private static JsonNode expression(String expression, String field, StatesBinding binding) {
     Object value;
     try {
-      Jsonata compiled = compiled(expression);
-      Jsonata.Frame frame = compiled.createFrame();
-      bind(frame, expression, binding);
-      value = compiled.evaluate(JavaValues.toJava(binding.input()), frame);
+      value = run(expression, binding);
+      if (value == null && isNull(expression, binding)) {
+        return Json.NODES.nullNode();
+      }
     } catch (JException e) {
       throw failure(expression, field, "threw an error during evaluation. " + describe(e));
     } catch (RuntimeException e) {
@@ -87,6 +87,21 @@ public final class JsonataEvaluator {
     } catch (IllegalArgumentException e) {
       throw failure(expression, field, "returned an unsupported result type.");
     }
+  }
+
+  private static Object run(String expression, StatesBinding binding) {
+    Jsonata compiled = compiled(expression);
+    Jsonata.Frame frame = compiled.createFrame();
+    bind(frame, expression, binding);
+    return compiled.evaluate(JavaValues.toJava(binding.input()), frame);
+  }
+
+  /**
+   * The library gives both JSON null and undefined as Java null at the top level; asking {@code
+   * $exists} tells them apart, as AWS does.
+   */
+  private static boolean isNull(String expression, StatesBinding binding) {
+    return Boolean.TRUE.equals(run("$exists((" + expression + "))", binding));
   }
 
   private static Jsonata compiled(String expression) {

@@ -31,7 +31,8 @@ final class ChoiceParser {
           new ChoiceRule(
               condition(rule, pointer + "/" + i),
               DefinitionParser.text(rule, "Next"),
-              rule.get("Assign")));
+              rule.get("Assign"),
+              rule.get("Output")));
     }
     return List.copyOf(rules);
   }
