@@ -42,8 +42,9 @@ final class DataFlowRules {
   private void checkJsonata(StateSite state) {
     Site site = state.site();
     inspection.types().objectOrExpression(site, "Arguments", QueryLanguage.JSONATA);
+    List<String> allowed = StateFields.allowed(state.type(), QueryLanguage.JSONATA);
     for (String name : site.fieldNames()) {
-      if (!NOT_SEARCHED.contains(name)) {
+      if (allowed.contains(name) && !NOT_SEARCHED.contains(name)) {
         findDollarKeys(site.field(name));
       }
     }

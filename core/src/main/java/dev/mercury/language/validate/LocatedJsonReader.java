@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  */
 final class LocatedJsonReader {
   private static final Pattern SOURCE =
-      Pattern.compile("\\[Source: .*; line: (\\d+), column: (\\d+)]");
+      Pattern.compile("\\[Source: .*; line: (\\d+), column: (\\d+)]", Pattern.DOTALL);
 
   private final JsonParser parser;
   private final Map<String, Position> values = new HashMap<>();

@@ -116,8 +116,8 @@ final class PathRules {
     try {
       intrinsicSyntax.accept(text);
     } catch (IllegalArgumentException e) {
-      String detail = "'%s' holds an invalid intrinsic function call: %s.";
-      findings.add(value, "invalid-intrinsic", detail.formatted(field, reason(e)));
+      String detail = "'%s' holds an invalid intrinsic function call: %s";
+      findings.add(value, "invalid-intrinsic", detail.formatted(field, sentence(reason(e))));
     }
   }
 
@@ -136,6 +136,10 @@ final class PathRules {
 
   /** Why the text is not a path, or null when it is one. */
   static String pathProblem(String text) {
+    // Jayway reads "$.a[" as a field named "a[", so unpaired brackets are caught here.
+    if (!bracketsPair(text)) {
+      return "its brackets '[' and ']' do not pair up";
+    }
     try {
       JsonPath.parse(text);
       return null;
@@ -159,6 +163,29 @@ final class PathRules {
               ? "it uses wildcards, filters, slices or unions, so it may not name one place"
               : null;
     };
+  }
+
+  private static boolean bracketsPair(String text) {
+    int depth = 0;
+    char quote = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (quote != 0) {
+        quote = c == quote ? 0 : quote;
+      } else if (c == '\'' || c == '"') {
+        quote = c;
+      } else if (c == '[' || c == ']') {
+        depth += c == '[' ? 1 : -1;
+        if (depth < 0) {
+          return false;
+        }
+      }
+    }
+    return depth == 0 && quote == 0;
+  }
+
+  private static String sentence(String text) {
+    return text.endsWith("?") || text.endsWith("!") ? text : text + ".";
   }
 
   private static String describeOf(Site value) {

@@ -16,7 +16,8 @@ final class Spelling {
   /** The candidate within a few edits of the word, ignoring case, or null. */
   static String closest(String word, Collection<String> candidates) {
     String lower = word.toLowerCase(Locale.ROOT);
-    int limit = word.length() <= 4 ? 1 : 2;
+    // One edit turns any one-letter name into any other, so short words need closer matches.
+    int limit = word.length() <= 2 ? 0 : word.length() <= 4 ? 1 : 2;
     String best = null;
     int bestDistance = limit + 1;
     for (String candidate : candidates) {
@@ -29,23 +30,30 @@ final class Spelling {
     return best;
   }
 
-  /** Levenshtein distance: the fewest single-character edits that turn one word into the other. */
+  /**
+   * The fewest single-character insertions, deletions, substitutions and swaps of two neighbours
+   * that turn one word into the other (optimal string alignment distance).
+   */
   private static int distance(String a, String b) {
-    int[] previous = new int[b.length() + 1];
-    int[] current = new int[b.length() + 1];
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
     for (int j = 0; j <= b.length(); j++) {
-      previous[j] = j;
+      d[0][j] = j;
     }
     for (int i = 1; i <= a.length(); i++) {
-      current[0] = i;
       for (int j = 1; j <= b.length(); j++) {
-        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(d[i - 1][j - 1] + cost, Math.min(d[i - 1][j], d[i][j - 1]) + 1);
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
       }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
     }
-    return previous[b.length()];
+    return d[a.length()][b.length()];
   }
 }
