@@ -47,7 +47,7 @@ final class ChoiceRules {
 
   void check(StateSite state) {
     Site site = state.site();
-    types.require(site, "Choices", ", a non-empty array of choice rules");
+    types.require(site, "Choices", ": a non-empty array of choice rules");
     types.string(site, "Default");
     if (!types.nonEmptyArray(site, "Choices")) {
       return;
@@ -181,7 +181,7 @@ final class ChoiceRules {
       }
     }
     inspection.fields().check(rule, JSONATA_RULE_FIELDS, "a JSONata choice rule");
-    types.require(rule, "Condition", ", true, false or a JSONata expression");
+    types.require(rule, "Condition", ": true, false or a JSONata expression");
     types.boolOrExpression(rule, "Condition");
     types.require(rule, "Next", " to name the state to go to when the condition holds");
     types.string(rule, "Next");

@@ -13,6 +13,10 @@ final class FieldTypes {
   /** The largest number of seconds, items or attempts AWS accepts in any counting field. */
   static final long LARGEST = 99_999_999;
 
+  private static final String OBJECT_OR_EXPR = "an object or a JSONata expression \"{% ... %}\"";
+  private static final String ARRAY_OR_EXPR = "an array or a JSONata expression \"{% ... %}\"";
+  private static final String BOOL_OR_EXPR = "true, false or a JSONata expression \"{% ... %}\"";
+
   private final Findings findings;
 
   FieldTypes(Findings findings) {
@@ -146,7 +150,12 @@ final class FieldTypes {
     return true;
   }
 
-  /** Reports a missing field that the object must have. */
+  /**
+   * Reports a missing field that the object must have.
+   *
+   * @param why the end of the sentence "'X' is required...", such as ": a non-empty array of error
+   *     names" or " to name the state that handles the error"
+   */
   void require(Site object, String field, String why) {
     if (!object.has(field)) {
       findings.add(
@@ -166,10 +175,6 @@ final class FieldTypes {
     findings.add(value, "invalid-type", detail);
     return false;
   }
-
-  private static final String OBJECT_OR_EXPR = "an object or a JSONata expression \"{% ... %}\"";
-  private static final String ARRAY_OR_EXPR = "an array or a JSONata expression \"{% ... %}\"";
-  private static final String BOOL_OR_EXPR = "true, false or a JSONata expression \"{% ... %}\"";
 
   /** A short description of a JSON value for messages: "the string \"5\"", "an array". */
   static String describe(JsonNode node) {

@@ -32,7 +32,7 @@ final class MapResourceRules {
 
   private void reader(Site reader, QueryLanguage language) {
     inspection.fields().check(reader, withPayload("ReaderConfig", language), "an ItemReader");
-    types.require(reader, "Resource", ", the ARN of the action that reads the items");
+    types.require(reader, "Resource", ": the ARN of the action that reads the items");
     types.string(reader, "Resource");
     payload(reader, language);
     if (types.object(reader, "ReaderConfig")) {
@@ -71,7 +71,7 @@ final class MapResourceRules {
   private void writer(Site writer, QueryLanguage language) {
     inspection.fields().check(writer, withPayload("WriterConfig", language), "a ResultWriter");
     if (!writer.has("WriterConfig")) {
-      types.require(writer, "Resource", ", the ARN of the action that writes the results");
+      types.require(writer, "Resource", ": the ARN of the action that writes the results");
     }
     types.string(writer, "Resource");
     payload(writer, language);

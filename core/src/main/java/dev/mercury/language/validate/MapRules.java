@@ -40,7 +40,8 @@ final class MapRules {
   private void processor(Site site) {
     types.exclusive(site, "ItemProcessor", "Iterator");
     if (!site.has("ItemProcessor") && !site.has("Iterator")) {
-      types.require(site, "ItemProcessor", ", with the 'StartAt' and 'States' each item runs");
+      types.require(
+          site, "ItemProcessor", ": the 'StartAt' and 'States' that each item runs through");
     }
     for (String field : List.of("ItemProcessor", "Iterator")) {
       if (types.object(site, field)) {

@@ -16,7 +16,7 @@ final class ParallelRules {
   void check(StateSite state) {
     Site site = state.site();
     FieldTypes types = inspection.types();
-    types.require(site, "Branches", ", a non-empty array of {\"StartAt\", \"States\"} objects");
+    types.require(site, "Branches", ": a non-empty array of {\"StartAt\", \"States\"} objects");
     if (!types.nonEmptyArray(site, "Branches")) {
       return;
     }

@@ -128,7 +128,7 @@ final class PathRules {
     if (value.node().isTextual()) {
       return true;
     }
-    String kind = nullable ? "a path string such as \"$.items\", or null" : "a path string";
+    String kind = nullable ? "a path string such as \"$.data\", or null" : "a path string";
     String detail = "'%s' must be %s, but it is %s.";
     findings.add(value, "invalid-type", detail.formatted(field, kind, describeOf(value)));
     return false;

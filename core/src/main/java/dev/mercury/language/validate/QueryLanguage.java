@@ -13,10 +13,6 @@ enum QueryLanguage {
     this.spelling = spelling;
   }
 
-  String spelling() {
-    return spelling;
-  }
-
   /** The language spelled exactly as ASL spells it, or null. */
   static QueryLanguage named(String text) {
     for (QueryLanguage language : values()) {

@@ -87,7 +87,7 @@ final class RetryCatchRules {
   }
 
   private void errorEquals(Site owner, boolean last, String kind) {
-    types.require(owner, "ErrorEquals", ", a non-empty array of error names");
+    types.require(owner, "ErrorEquals", ": a non-empty array of error names");
     if (!types.nonEmptyArray(owner, "ErrorEquals")) {
       return;
     }

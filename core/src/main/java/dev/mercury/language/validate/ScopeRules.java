@@ -29,19 +29,29 @@ final class ScopeRules {
 
   void check(Site scope, QueryLanguage language, Set<String> outerNames) {
     FieldTypes types = inspection.types();
-    types.require(scope, "StartAt", ", the name of the state to run first");
+    types.require(scope, "StartAt", ": the name of the state to run first");
     types.string(scope, "StartAt");
-    types.require(scope, "States", ", an object of states by name");
+    types.require(scope, "States", ": an object of states by name");
     if (!types.object(scope, "States")) {
       return;
     }
     Site statesObject = scope.field("States");
-    if (statesObject.node().isEmpty()) {
-      inspection
-          .findings()
-          .add(statesObject, "missing-field", "'States' must hold at least one state.");
-    }
+    List<StateSite> checked = checkStates(statesObject, language);
+    graph.check(scope, StateGraph.of(statesObject), outerNames);
 
+    Set<String> visible = new HashSet<>(outerNames);
+    visible.addAll(statesObject.fieldNames());
+    for (StateSite state : checked) {
+      nested(state).forEach(inner -> check(inner, language, visible));
+    }
+  }
+
+  /** Checks each state of the States object; answers those whose type is known. */
+  private List<StateSite> checkStates(Site statesObject, QueryLanguage language) {
+    if (statesObject.node().isEmpty()) {
+      String detail = "'States' must hold at least one state.";
+      inspection.findings().add(statesObject, "missing-field", detail);
+    }
     List<StateSite> checked = new ArrayList<>();
     for (String name : statesObject.fieldNames()) {
       Site site = statesObject.field(name).ownedBy("State '" + name + "'");
@@ -51,13 +61,7 @@ final class ScopeRules {
         checked.add(state);
       }
     }
-    graph.check(scope, StateGraph.of(statesObject), outerNames);
-
-    Set<String> visible = new HashSet<>(outerNames);
-    visible.addAll(statesObject.fieldNames());
-    for (StateSite state : checked) {
-      nested(state).forEach(inner -> check(inner, language, visible));
-    }
+    return checked;
   }
 
   private void checkName(String name, Site site) {

@@ -12,141 +12,52 @@ final class StateFields {
   static final List<String> TYPES =
       List.of("Pass", "Task", "Choice", "Wait", "Succeed", "Fail", "Parallel", "Map");
 
-  private static final List<String> COMMON = List.of("Type", "Comment", "QueryLanguage");
+  private static final List<String> COMMON = words("Type Comment QueryLanguage");
 
   private static final Map<String, List<String>> JSONPATH =
       Map.of(
-          "Pass",
-          List.of(
-              "InputPath",
-              "OutputPath",
-              "Parameters",
-              "Result",
-              "ResultPath",
-              "Assign",
-              "Next",
-              "End"),
+          "Pass", words("InputPath OutputPath Parameters Result ResultPath Assign Next End"),
           "Task",
-          List.of(
-              "Resource",
-              "InputPath",
-              "OutputPath",
-              "Parameters",
-              "ResultSelector",
-              "ResultPath",
-              "Retry",
-              "Catch",
-              "TimeoutSeconds",
-              "TimeoutSecondsPath",
-              "HeartbeatSeconds",
-              "HeartbeatSecondsPath",
-              "Credentials",
-              "Assign",
-              "Next",
-              "End"),
-          "Choice",
-          List.of("Choices", "Default", "InputPath", "OutputPath", "Assign"),
+              words(
+                  "Resource InputPath OutputPath Parameters ResultSelector ResultPath Retry Catch"
+                      + " TimeoutSeconds TimeoutSecondsPath HeartbeatSeconds HeartbeatSecondsPath"
+                      + " Credentials Assign Next End"),
+          "Choice", words("Choices Default InputPath OutputPath Assign"),
           "Wait",
-          List.of(
-              "Seconds",
-              "SecondsPath",
-              "Timestamp",
-              "TimestampPath",
-              "InputPath",
-              "OutputPath",
-              "Assign",
-              "Next",
-              "End"),
-          "Succeed",
-          List.of("InputPath", "OutputPath"),
-          "Fail",
-          List.of("Error", "ErrorPath", "Cause", "CausePath"),
+              words(
+                  "Seconds SecondsPath Timestamp TimestampPath InputPath OutputPath Assign Next"
+                      + " End"),
+          "Succeed", words("InputPath OutputPath"),
+          "Fail", words("Error ErrorPath Cause CausePath"),
           "Parallel",
-          List.of(
-              "Branches",
-              "InputPath",
-              "OutputPath",
-              "Parameters",
-              "ResultSelector",
-              "ResultPath",
-              "Retry",
-              "Catch",
-              "Assign",
-              "Next",
-              "End"),
+              words(
+                  "Branches InputPath OutputPath Parameters ResultSelector ResultPath Retry Catch"
+                      + " Assign Next End"),
           "Map",
-          List.of(
-              "ItemProcessor",
-              "Iterator",
-              "ItemsPath",
-              "ItemReader",
-              "ItemSelector",
-              "Parameters",
-              "ItemBatcher",
-              "ResultWriter",
-              "MaxConcurrency",
-              "MaxConcurrencyPath",
-              "ToleratedFailurePercentage",
-              "ToleratedFailurePercentagePath",
-              "ToleratedFailureCount",
-              "ToleratedFailureCountPath",
-              "Label",
-              "InputPath",
-              "OutputPath",
-              "ResultSelector",
-              "ResultPath",
-              "Retry",
-              "Catch",
-              "Assign",
-              "Next",
-              "End"));
+              words(
+                  "ItemProcessor Iterator ItemsPath ItemReader ItemSelector Parameters ItemBatcher"
+                      + " ResultWriter MaxConcurrency MaxConcurrencyPath ToleratedFailurePercentage"
+                      + " ToleratedFailurePercentagePath ToleratedFailureCount"
+                      + " ToleratedFailureCountPath Label InputPath OutputPath ResultSelector"
+                      + " ResultPath Retry Catch Assign Next End"));
 
   private static final Map<String, List<String>> JSONATA =
       Map.of(
-          "Pass",
-          List.of("Output", "Assign", "Next", "End"),
+          "Pass", words("Output Assign Next End"),
           "Task",
-          List.of(
-              "Resource",
-              "Arguments",
-              "Output",
-              "Retry",
-              "Catch",
-              "TimeoutSeconds",
-              "HeartbeatSeconds",
-              "Credentials",
-              "Assign",
-              "Next",
-              "End"),
-          "Choice",
-          List.of("Choices", "Default", "Output", "Assign"),
-          "Wait",
-          List.of("Seconds", "Timestamp", "Output", "Assign", "Next", "End"),
-          "Succeed",
-          List.of("Output"),
-          "Fail",
-          List.of("Error", "Cause"),
-          "Parallel",
-          List.of("Branches", "Arguments", "Output", "Retry", "Catch", "Assign", "Next", "End"),
+              words(
+                  "Resource Arguments Output Retry Catch TimeoutSeconds HeartbeatSeconds"
+                      + " Credentials Assign Next End"),
+          "Choice", words("Choices Default Output Assign"),
+          "Wait", words("Seconds Timestamp Output Assign Next End"),
+          "Succeed", words("Output"),
+          "Fail", words("Error Cause"),
+          "Parallel", words("Branches Arguments Output Retry Catch Assign Next End"),
           "Map",
-          List.of(
-              "ItemProcessor",
-              "Iterator",
-              "Items",
-              "ItemReader",
-              "ItemSelector",
-              "ItemBatcher",
-              "ResultWriter",
-              "MaxConcurrency",
-              "ToleratedFailurePercentage",
-              "ToleratedFailureCount",
-              "Label",
-              "Output",
-              "Retry",
-              "Catch",
-              "Assign",
-              "Next",
-              "End"));
+              words(
+                  "ItemProcessor Iterator Items ItemReader ItemSelector ItemBatcher ResultWriter"
+                      + " MaxConcurrency ToleratedFailurePercentage ToleratedFailureCount Label"
+                      + " Output Retry Catch Assign Next End"));
 
   /** What a JSONata state uses instead of a JSONPath-only field. */
   private static final Map<String, String> JSONATA_INSTEAD =
@@ -163,6 +74,10 @@ final class StateFields {
 
   StateFields(Findings findings) {
     this.findings = findings;
+  }
+
+  private static List<String> words(String names) {
+    return List.of(names.split(" "));
   }
 
   static List<String> allowed(String type, QueryLanguage language) {

@@ -12,7 +12,7 @@ final class TaskRules {
 
   void check(StateSite state) {
     Site site = state.site();
-    types.require(site, "Resource", ", the URI or ARN of the work to run");
+    types.require(site, "Resource", ": the URI or ARN of the work to run");
     types.string(site, "Resource");
 
     boolean timeout = seconds(state, "TimeoutSeconds");
