@@ -1,6 +1,7 @@
 package dev.mercury.language.validate;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -28,6 +29,8 @@ public final class Validator {
    *     whose message says what is wrong
    */
   public static List<Diagnostic> validate(String definitionText, Consumer<String> intrinsicSyntax) {
+    Objects.requireNonNull(definitionText, "definitionText");
+    Objects.requireNonNull(intrinsicSyntax, "intrinsicSyntax");
     LocatedJson document;
     try {
       document = LocatedJsonReader.read(definitionText);
