@@ -16,10 +16,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Drives executions in one thread: the in-process bus and timer queue around the stateless
- * {@link Transition}. Each message is one transition: read the checkpoint, apply, commit, then
- * carry out the dispatches. Task results from invokers arrive on other threads and join the
- * queue; waits and retry delays sit in the timer queue as data, never as sleeping threads.
+ * Drives executions in one thread: the in-process bus and timer queue around the stateless {@link
+ * Transition}. Each message is one transition: read the checkpoint, apply, commit, then carry out
+ * the dispatches. Task results from invokers arrive on other threads and join the queue; waits and
+ * retry delays sit in the timer queue as data, never as sleeping threads.
  */
 public final class Engine {
   private final CheckpointStore store;
@@ -29,8 +29,7 @@ public final class Engine {
   private final ArrayDeque<StepMessage> ready = new ArrayDeque<>();
   private final LinkedBlockingQueue<StepMessage> arrived = new LinkedBlockingQueue<>();
   private final PriorityQueue<Dispatch.Timer> timers =
-      new PriorityQueue<>(
-          (a, b) -> Long.compare(a.dueMillis(), b.dueMillis()));
+      new PriorityQueue<>((a, b) -> Long.compare(a.dueMillis(), b.dueMillis()));
   private final AtomicLong inFlight = new AtomicLong();
   private long transitions;
 
@@ -47,7 +46,8 @@ public final class Engine {
         Transition.newExecution(machine, stateMachineArn, name, input, clock.millis());
     store.create(checkpoint);
     ready.add(
-        new StepMessage(checkpoint.executionArn, StepMessage.EXECUTION, 0, new StepMessage.Start()));
+        new StepMessage(
+            checkpoint.executionArn, StepMessage.EXECUTION, 0, new StepMessage.Start()));
     return checkpoint;
   }
 
@@ -125,8 +125,7 @@ public final class Engine {
                       : StepMessage.TaskResult.failure(
                           "States.TaskFailed", String.valueOf(failure.getMessage()));
               arrived.add(
-                  new StepMessage(
-                      request.executionArn(), request.flowId(), request.seq(), answer));
+                  new StepMessage(request.executionArn(), request.flowId(), request.seq(), answer));
               inFlight.decrementAndGet();
             });
   }

@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * An execution's current state: where each of its flows is, their data, retry counts, open
- * branches and map iterations, and the version the store compares on write.
+ * An execution's current state: where each of its flows is, their data, retry counts, open branches
+ * and map iterations, and the version the store compares on write.
  *
  * <p>A transition mutates the checkpoint it is given; the store decides whether that object is
  * shared (the in-memory store of {@code mercury run}) or decoded afresh for every transition

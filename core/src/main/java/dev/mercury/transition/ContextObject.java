@@ -16,8 +16,8 @@ final class ContextObject {
   private ContextObject() {}
 
   /**
-   * Builds the object. {@code mapItem} is set only while a Map state's ItemSelector runs, and
-   * holds {@code Index} and {@code Value}.
+   * Builds the object. {@code mapItem} is set only while a Map state's ItemSelector runs, and holds
+   * {@code Index} and {@code Value}.
    */
   static ObjectNode of(Turn turn, Flow flow, ObjectNode mapItem) {
     Checkpoint checkpoint = turn.checkpoint;

@@ -15,9 +15,9 @@ import java.util.Map;
 
 /**
  * A state's input and output processing in its query language. JSONPath: InputPath, Parameters,
- * then ResultSelector, ResultPath, OutputPath. JSONata: Arguments, then Output, both reading
- * {@code $states}. In both, Assign is evaluated against the variables as they were before the
- * state, and takes effect after the state's output is computed.
+ * then ResultSelector, ResultPath, OutputPath. JSONata: Arguments, then Output, both reading {@code
+ * $states}. In both, Assign is evaluated against the variables as they were before the state, and
+ * takes effect after the state's output is computed.
  */
 final class DataFlow {
   /** AWS's limit on the variables one Assign sets, in bytes of JSON. */
@@ -48,8 +48,7 @@ final class DataFlow {
       JsonNode arguments = state.fields().arguments();
       return arguments == null
           ? flow.stateInput
-          : JsonataEvaluator.evaluate(
-              arguments, "Arguments", turn.binding(flow, flow.stateInput));
+          : JsonataEvaluator.evaluate(arguments, "Arguments", turn.binding(flow, flow.stateInput));
     }
     JsonNode input = input(flow, state);
     PayloadTemplate parameters = state.fields().parameters();
@@ -58,8 +57,8 @@ final class DataFlow {
 
   /**
    * The output of a state that has a result (Task, Parallel, Map, JSONPath Pass), with its Assign
-   * applied. JSONPath: ResultSelector, ResultPath, OutputPath, and Assign reads the selected
-   * result as {@code $}. JSONata: Output, by default the result itself.
+   * applied. JSONPath: ResultSelector, ResultPath, OutputPath, and Assign reads the selected result
+   * as {@code $}. JSONata: Output, by default the result itself.
    */
   JsonNode fromResult(Flow flow, State state, JsonNode result) {
     if (jsonata(state)) {

@@ -93,8 +93,7 @@ final class Fan {
               turn.variables(parent));
       input = JsonataEvaluator.evaluate(map.itemSelectorJsonata(), "ItemSelector", binding);
     }
-    HistoryEvent started =
-        turn.event(parent, "MapIterationStarted", Join.iteration(map, index));
+    HistoryEvent started = turn.event(parent, "MapIterationStarted", Join.iteration(map, index));
     Flow child = start(parent, map, 0, index, map.processor(), input);
     child.item = item;
     child.lastEventId = started.id();

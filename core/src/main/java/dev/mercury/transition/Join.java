@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The end of a flow. The top-level flow ends the execution; a branch or iteration hands its
- * output or error to the Parallel or Map state that started it.
+ * The end of a flow. The top-level flow ends the execution; a branch or iteration hands its output
+ * or error to the Parallel or Map state that started it.
  */
 final class Join {
   private final Turn turn;

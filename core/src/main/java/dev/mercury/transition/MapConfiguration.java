@@ -58,7 +58,8 @@ record MapConfiguration(
           map.queryLanguage() == QueryLanguage.JSONATA
               ? ErrorName.QUERY_EVALUATION_ERROR
               : ErrorName.RUNTIME;
-      throw new StatesError(error, "Map state input must be an array but was: " + Json.write(items));
+      throw new StatesError(
+          error, "Map state input must be an array but was: " + Json.write(items));
     }
     return array;
   }
@@ -73,7 +74,9 @@ record MapConfiguration(
         JsonataEvaluator.textOf(template),
         "Items",
         "returned an unexpected result type. Expected 'array', but was '"
-            + Json.typeName(items) + "' for value: " + Json.write(items));
+            + Json.typeName(items)
+            + "' for value: "
+            + Json.write(items));
   }
 
   private static int integer(Turn turn, Flow flow, DynamicValue value, JsonNode input, int absent) {
@@ -83,8 +86,12 @@ record MapConfiguration(
     JsonNode found = numeric(turn.resolve(flow, value, input));
     if (!found.isIntegralNumber() && !(found.isNumber() && found.asDouble() % 1 == 0)) {
       throw StatesError.runtime(
-          "The " + value.field() + "Path field refers to value " + quoted(found)
-              + " which is not a valid integer: " + pathText(value));
+          "The "
+              + value.field()
+              + "Path field refers to value "
+              + quoted(found)
+              + " which is not a valid integer: "
+              + pathText(value));
     }
     return found.asInt();
   }
@@ -96,8 +103,12 @@ record MapConfiguration(
     JsonNode found = numeric(turn.resolve(flow, value, input));
     if (!found.isNumber()) {
       throw StatesError.runtime(
-          "The " + value.field() + "Path field refers to value " + quoted(found)
-              + " which is not a valid float: " + pathText(value));
+          "The "
+              + value.field()
+              + "Path field refers to value "
+              + quoted(found)
+              + " which is not a valid float: "
+              + pathText(value));
     }
     return found.asDouble();
   }

@@ -125,8 +125,7 @@ final class Recovery {
                 : JsonataEvaluator.evaluate(catcher.output(), "Output", binding);
         assigned = data.assignJsonata(catcher.assign(), binding);
       } else {
-        output =
-            DataProcessing.applyResultPath(catcher.resultPath(), flow.stateInput, errorOutput);
+        output = DataProcessing.applyResultPath(catcher.resultPath(), flow.stateInput, errorOutput);
         assigned = data.assignJsonPath(flow, catcher.assign(), errorOutput);
       }
     } catch (StatesError e) {
@@ -138,8 +137,8 @@ final class Recovery {
   }
 
   /**
-   * The object a catcher passes on: {@code {"Error": ..., "Cause": ...}}, with an empty cause
-   * where the error had none, as AWS gives it.
+   * The object a catcher passes on: {@code {"Error": ..., "Cause": ...}}, with an empty cause where
+   * the error had none, as AWS gives it.
    */
   static ObjectNode errorOutput(String error, String cause) {
     ObjectNode output = Json.object();

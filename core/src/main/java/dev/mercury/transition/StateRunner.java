@@ -8,8 +8,8 @@ import dev.mercury.language.error.StatesError;
 import dev.mercury.language.json.Json;
 import dev.mercury.language.jsonata.JsonataEvaluator;
 import dev.mercury.language.model.ChoiceRule;
-import dev.mercury.language.model.Condition;
 import dev.mercury.language.model.ChoiceState;
+import dev.mercury.language.model.Condition;
 import dev.mercury.language.model.DynamicValue;
 import dev.mercury.language.model.FailState;
 import dev.mercury.language.model.MapState;
@@ -48,7 +48,9 @@ final class StateRunner {
             : NO_RETRIERS;
     HistoryEvent entered =
         turn.event(
-            flow, state.typeName() + "StateEntered", Details.entered(state.name(), flow.stateInput));
+            flow,
+            state.typeName() + "StateEntered",
+            Details.entered(state.name(), flow.stateInput));
     flow.enteredEventId = entered.id();
     run(flow, state);
   }
@@ -59,7 +61,8 @@ final class StateRunner {
     try {
       switch (state) {
         case PassState pass -> pass(flow, pass);
-        case TaskState task -> new TaskRunner(turn).schedule(flow, task, data.arguments(flow, task));
+        case TaskState task ->
+            new TaskRunner(turn).schedule(flow, task, data.arguments(flow, task));
         case ChoiceState choice -> choice(flow, choice);
         case WaitState wait -> startWait(flow, wait);
         case SucceedState succeed -> succeed(flow, succeed);
@@ -123,7 +126,8 @@ final class StateRunner {
     if (next == null) {
       throw new StatesError(ErrorName.NO_CHOICE_MATCHED, "No Matches!");
     }
-    Map<String, JsonNode> ruleAssigned = matched == null ? null : ruleAssign(flow, choice, matched, effective);
+    Map<String, JsonNode> ruleAssigned =
+        matched == null ? null : ruleAssign(flow, choice, matched, effective);
     JsonNode output = data.passThrough(flow, choice, effective);
     if (matched != null && matched.output() != null && DataFlow.jsonata(choice)) {
       output =
@@ -144,7 +148,9 @@ final class StateRunner {
             JsonataEvaluator.textOf(jsonata.expression()),
             "Condition",
             "returned an unexpected result type. Expected 'boolean', but was '"
-                + Json.typeName(value) + "' for value: " + Json.write(value));
+                + Json.typeName(value)
+                + "' for value: "
+                + Json.write(value));
       }
       return value.booleanValue();
     }
@@ -181,7 +187,8 @@ final class StateRunner {
     JsonNode value = turn.resolve(flow, seconds, effective);
     if (!value.isIntegralNumber() || value.asLong() < 0) {
       String shown = seconds.isPath() ? seconds.path().text() + " == " + value : value.toString();
-      throw StatesError.runtime("The SecondsPath parameter cannot be parsed as a long value: " + shown);
+      throw StatesError.runtime(
+          "The SecondsPath parameter cannot be parsed as a long value: " + shown);
     }
     return value.asLong();
   }

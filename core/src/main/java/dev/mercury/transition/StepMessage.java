@@ -3,8 +3,8 @@ package dev.mercury.transition;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Asks the core to take the next transition of one flow of one execution. {@code seq} is the
- * flow's sequence when the message was sent.
+ * Asks the core to take the next transition of one flow of one execution. {@code seq} is the flow's
+ * sequence when the message was sent.
  */
 public record StepMessage(String executionArn, int flowId, long seq, Step step) {
 

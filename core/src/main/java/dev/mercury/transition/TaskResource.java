@@ -25,7 +25,8 @@ record TaskResource(boolean lambdaFunction, String resourceType, String resource
       int split = service.lastIndexOf(':');
       return split < 0
           ? new TaskResource(false, service, service, region)
-          : new TaskResource(false, service.substring(0, split), service.substring(split + 1), region);
+          : new TaskResource(
+              false, service.substring(0, split), service.substring(split + 1), region);
     }
     return new TaskResource(false, "custom", arn, region);
   }

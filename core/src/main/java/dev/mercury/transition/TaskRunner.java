@@ -95,8 +95,13 @@ final class TaskRunner {
     JsonNode found = turn.resolve(flow, value, flow.stateInput);
     if (!found.canConvertToLong() || found.asLong() <= 0) {
       throw StatesError.runtime(
-          "The " + value.field() + "Path field refers to value \"" + found + "\" which is not a"
-              + " valid positive integer: " + (value.isPath() ? value.path().text() : ""));
+          "The "
+              + value.field()
+              + "Path field refers to value \""
+              + found
+              + "\" which is not a"
+              + " valid positive integer: "
+              + (value.isPath() ? value.path().text() : ""));
     }
     return found.asLong();
   }

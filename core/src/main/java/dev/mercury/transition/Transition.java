@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.function.LongSupplier;
 
 /**
- * The stateless core: applies one step message to an execution's checkpoint and returns the
- * history events and dispatches that follow.
+ * The stateless core: applies one step message to an execution's checkpoint and returns the history
+ * events and dispatches that follow.
  *
  * <p>Invariants: a transition only reads its checkpoint and message and only changes the
- * checkpoint; everything else it wants done is returned, to be carried out after the checkpoint
- * and events are committed together. A message for a flow whose seq moved on, or for an execution
- * that has ended, changes nothing, so redelivered and duplicated messages are harmless.
+ * checkpoint; everything else it wants done is returned, to be carried out after the checkpoint and
+ * events are committed together. A message for a flow whose seq moved on, or for an execution that
+ * has ended, changes nothing, so redelivered and duplicated messages are harmless.
  */
 public final class Transition {
   private final LongSupplier clock;

@@ -15,8 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One transition in progress: the checkpoint it changes, the clock reading it uses throughout,
- * and the events and dispatches it produces. Lives for one call of {@link Transition#apply}.
+ * One transition in progress: the checkpoint it changes, the clock reading it uses throughout, and
+ * the events and dispatches it produces. Lives for one call of {@link Transition#apply}.
  */
 final class Turn {
   final Checkpoint checkpoint;
@@ -74,8 +74,7 @@ final class Turn {
 
   /** What paths in the flow's current state see, with {@code input} as {@code $}. */
   EvaluationContext context(Flow flow, JsonNode input) {
-    return new EvaluationContext(
-        input, () -> ContextObject.of(this, flow, null), variables(flow));
+    return new EvaluationContext(input, () -> ContextObject.of(this, flow, null), variables(flow));
   }
 
   /** What JSONata in the flow's current state sees, with {@code input} as its input. */

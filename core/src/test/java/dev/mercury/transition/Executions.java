@@ -32,8 +32,13 @@ final class Executions {
     return run(definition, input, new NoInvoker(), false);
   }
 
-  static Ended run(String definition, String input, Function<InvokeRequest, StepMessage.TaskResult> tasks) {
-    return run(definition, input, request -> CompletableFuture.completedFuture(tasks.apply(request)), false);
+  static Ended run(
+      String definition, String input, Function<InvokeRequest, StepMessage.TaskResult> tasks) {
+    return run(
+        definition,
+        input,
+        request -> CompletableFuture.completedFuture(tasks.apply(request)),
+        false);
   }
 
   /** Runs on the store that decodes a fresh checkpoint for every transition when encoded. */
@@ -41,11 +46,7 @@ final class Executions {
     CheckpointStore store = encoded ? new EncodedCheckpointStore() : new MemoryCheckpointStore();
     Engine engine = new Engine(store, invoker, Clock.SYSTEM);
     Checkpoint started =
-        engine.start(
-            DefinitionParser.parse(definition),
-            Arns.stateMachine("test"),
-            "run",
-            input);
+        engine.start(DefinitionParser.parse(definition), Arns.stateMachine("test"), "run", input);
     try {
       Checkpoint ended = engine.runToEnd(started.executionArn);
       return new Ended(ended, store.history(ended.executionArn));

@@ -336,7 +336,8 @@ class TransitionTest {
     var started =
         transition.apply(
             checkpoint,
-            new StepMessage(checkpoint.executionArn, StepMessage.EXECUTION, 0, new StepMessage.Start()));
+            new StepMessage(
+                checkpoint.executionArn, StepMessage.EXECUTION, 0, new StepMessage.Start()));
     StepMessage advance = ((Dispatch.Publish) started.dispatches().get(0)).message();
 
     var first = transition.apply(checkpoint, advance);

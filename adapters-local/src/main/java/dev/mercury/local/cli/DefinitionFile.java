@@ -43,7 +43,12 @@ record DefinitionFile(Path path, String text, List<Diagnostic> diagnostics) {
     for (Diagnostic d : diagnostics) {
       out.printf(
           "%s:%d:%d: %s [%s] (at %s)%n",
-          path, d.line(), d.column(), d.message(), d.code(), d.pointer().isEmpty() ? "/" : d.pointer());
+          path,
+          d.line(),
+          d.column(),
+          d.message(),
+          d.code(),
+          d.pointer().isEmpty() ? "/" : d.pointer());
     }
   }
 

@@ -21,10 +21,10 @@ import java.nio.file.Path;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code mercury run}: one execution, start to end, in this process. */
 @Command(
@@ -157,8 +157,13 @@ final class RunCommand implements Callable<Integer> {
       config = Json.parse(Files.readString(mockConfig));
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(
-          mockConfig + ":" + e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr()
-              + ": the mock configuration is not valid JSON: " + e.getOriginalMessage());
+          mockConfig
+              + ":"
+              + e.getLocation().getLineNr()
+              + ":"
+              + e.getLocation().getColumnNr()
+              + ": the mock configuration is not valid JSON: "
+              + e.getOriginalMessage());
     }
     try {
       return new MockInvoker(MockConfiguration.of(config, machineName, testCase), fallback);

@@ -11,8 +11,8 @@ import java.io.PrintWriter;
 import java.util.List;
 
 /**
- * An ended execution as a person reads it: each state entered with its time from the start and
- * how long it took, task attempts and errors, then the outcome and the output.
+ * An ended execution as a person reads it: each state entered with its time from the start and how
+ * long it took, task attempts and errors, then the outcome and the output.
  */
 final class TextReport {
   private final PrintWriter out;

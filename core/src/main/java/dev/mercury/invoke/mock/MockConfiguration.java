@@ -8,9 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One test case of a Step Functions Local mock configuration: for each mocked state, its
- * responses by invocation number ({@code "0"}, {@code "1-2"}, ...), each a {@code Return} or a
- * {@code Throw}.
+ * One test case of a Step Functions Local mock configuration: for each mocked state, its responses
+ * by invocation number ({@code "0"}, {@code "1-2"}, ...), each a {@code Return} or a {@code Throw}.
  */
 public final class MockConfiguration {
   private final Map<String, List<Response>> byState;
@@ -42,7 +41,10 @@ public final class MockConfiguration {
       JsonNode responses = file.path("MockedResponses").path(mockName);
       if (responses.isMissingNode()) {
         throw new IllegalArgumentException(
-            "state '" + entry.getKey() + "' uses mocked response '" + mockName
+            "state '"
+                + entry.getKey()
+                + "' uses mocked response '"
+                + mockName
                 + "', which is not under MockedResponses");
       }
       byState.put(entry.getKey(), responses(mockName, responses));
@@ -60,7 +62,10 @@ public final class MockConfiguration {
         list.add(new Response(first, last, result(entry.getValue())));
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException(
-            "mocked response '" + mockName + "' has key '" + entry.getKey()
+            "mocked response '"
+                + mockName
+                + "' has key '"
+                + entry.getKey()
                 + "'; keys are invocation numbers such as \"0\" or \"1-2\"");
       }
     }

@@ -9,8 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Answers mocked Task states from a Step Functions Local mock configuration and passes the rest
- * to the next invoker. Invocations are counted per execution and state, across retries and Map
+ * Answers mocked Task states from a Step Functions Local mock configuration and passes the rest to
+ * the next invoker. Invocations are counted per execution and state, across retries and Map
  * iterations, as Step Functions Local counts them.
  */
 public final class MockInvoker implements Invoker {

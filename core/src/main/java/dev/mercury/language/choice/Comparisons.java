@@ -10,8 +10,11 @@ final class Comparisons {
 
   static boolean compare(Operator operator, JsonNode value, JsonNode operand) {
     return switch (operator) {
-      case StringEquals, StringLessThan, StringGreaterThan, StringLessThanEquals,
-              StringGreaterThanEquals ->
+      case StringEquals,
+          StringLessThan,
+          StringGreaterThan,
+          StringLessThanEquals,
+          StringGreaterThanEquals ->
           value.isTextual()
               && operand.isTextual()
               && holds(operator, value.textValue().compareTo(operand.textValue()));
@@ -19,14 +22,20 @@ final class Comparisons {
           value.isTextual()
               && operand.isTextual()
               && Wildcard.matches(operand.textValue(), value.textValue());
-      case NumericEquals, NumericLessThan, NumericGreaterThan, NumericLessThanEquals,
-              NumericGreaterThanEquals ->
+      case NumericEquals,
+          NumericLessThan,
+          NumericGreaterThan,
+          NumericLessThanEquals,
+          NumericGreaterThanEquals ->
           value.isNumber()
               && operand.isNumber()
               && holds(operator, value.decimalValue().compareTo(operand.decimalValue()));
       case BooleanEquals -> value.isBoolean() && operand.isBoolean() && value.equals(operand);
-      case TimestampEquals, TimestampLessThan, TimestampGreaterThan, TimestampLessThanEquals,
-              TimestampGreaterThanEquals ->
+      case TimestampEquals,
+          TimestampLessThan,
+          TimestampGreaterThan,
+          TimestampLessThanEquals,
+          TimestampGreaterThanEquals ->
           compareTimestamps(operator, value, operand);
       default -> throw new IllegalArgumentException(operator + " is not a comparison");
     };

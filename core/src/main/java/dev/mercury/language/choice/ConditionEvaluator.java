@@ -10,8 +10,8 @@ import dev.mercury.language.path.PathFailure;
 import java.time.OffsetDateTime;
 
 /**
- * Evaluates JSONPath Choice conditions. Comparisons of values of the wrong type are false, as
- * AWS does; a Variable that selects nothing fails the state with States.Runtime, except under
+ * Evaluates JSONPath Choice conditions. Comparisons of values of the wrong type are false, as AWS
+ * does; a Variable that selects nothing fails the state with States.Runtime, except under
  * IsPresent.
  */
 public final class ConditionEvaluator {

@@ -62,7 +62,9 @@ public final class DataProcessing {
       }
       return existing;
     }
-    if (step instanceof Integer index && parent instanceof ArrayNode array && index < array.size()) {
+    if (step instanceof Integer index
+        && parent instanceof ArrayNode array
+        && index < array.size()) {
       return array.get(index);
     }
     throw matchFailure(path, input);

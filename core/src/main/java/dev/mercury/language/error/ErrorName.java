@@ -23,9 +23,9 @@ public final class ErrorName {
   private ErrorName() {}
 
   /**
-   * Whether a retrier or catcher naming {@code pattern} handles {@code error}. AWS never retries
-   * or catches States.Runtime, not even when a rule names it; States.ALL matches every other
-   * error, and States.TaskFailed every other error but States.Timeout.
+   * Whether a retrier or catcher naming {@code pattern} handles {@code error}. AWS never retries or
+   * catches States.Runtime, not even when a rule names it; States.ALL matches every other error,
+   * and States.TaskFailed every other error but States.Timeout.
    */
   public static boolean matches(String pattern, String error) {
     if (error.equals(RUNTIME)) {

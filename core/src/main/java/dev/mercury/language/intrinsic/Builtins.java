@@ -11,6 +11,10 @@ final class Builtins {
 
   private Builtins() {}
 
+  static java.util.Set<String> names() {
+    return BY_NAME.keySet();
+  }
+
   static Optional<Builtin> find(String name) {
     return Optional.ofNullable(BY_NAME.get(name));
   }

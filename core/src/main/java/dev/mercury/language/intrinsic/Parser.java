@@ -9,6 +9,7 @@ import dev.mercury.language.intrinsic.Argument.StringLiteral;
 import dev.mercury.language.intrinsic.Token.Kind;
 import dev.mercury.language.json.Json;
 import dev.mercury.language.path.JsonPath;
+import dev.mercury.language.text.Spelling;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,7 +46,13 @@ final class Parser {
     Builtin builtin =
         Builtins.find(name.text())
             .orElseThrow(
-                () -> ParseFailure.at("unknown intrinsic function " + name.text(), name.offset()));
+                () ->
+                    ParseFailure.at(
+                        "'"
+                            + name.text()
+                            + "' is not an intrinsic function"
+                            + Spelling.suggestion(name.text(), Builtins.names()),
+                        name.offset()));
     expect(Kind.OPEN, "'(' after " + name.text());
 
     List<Argument> arguments = arguments();

@@ -22,8 +22,7 @@ final class AwsFunctions {
 
   static void register(Jsonata expression) {
     expression.registerFunction(
-        "partition",
-        Jsonata.function("partition", (List<?> args) -> partition(args), "<an:a>"));
+        "partition", Jsonata.function("partition", (List<?> args) -> partition(args), "<an:a>"));
     expression.registerFunction(
         "range", Jsonata.function("range", (List<?> args) -> range(args), "<nnn:a>"));
     expression.registerFunction(

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Converts between Jackson trees and the plain Java values the JSONata library works on. JSON
- * null is the library's {@link Jsonata#NULL_VALUE}; a Java null is JSONata's undefined.
+ * Converts between Jackson trees and the plain Java values the JSONata library works on. JSON null
+ * is the library's {@link Jsonata#NULL_VALUE}; a Java null is JSONata's undefined.
  */
 final class JavaValues {
   private static final double LARGEST_EXACT_INTEGER = 9007199254740992d;
@@ -38,7 +38,10 @@ final class JavaValues {
       }
       case STRING -> node.textValue();
       case BOOLEAN -> node.booleanValue();
-      case NUMBER -> node.isIntegralNumber() && node.canConvertToLong() ? node.longValue() : node.doubleValue();
+      case NUMBER ->
+          node.isIntegralNumber() && node.canConvertToLong()
+              ? node.longValue()
+              : node.doubleValue();
       case NULL -> Jsonata.NULL_VALUE;
       default -> null;
     };
@@ -46,8 +49,8 @@ final class JavaValues {
 
   /**
    * The JSON form of a JSONata result; numbers that are whole print without a fraction, as in
-   * JavaScript. Returns null for undefined, and throws {@link IllegalArgumentException} for a
-   * value JSON cannot hold (a function).
+   * JavaScript. Returns null for undefined, and throws {@link IllegalArgumentException} for a value
+   * JSON cannot hold (a function).
    */
   static JsonNode toJson(Object value) {
     if (value == null) {
@@ -77,7 +80,8 @@ final class JavaValues {
     if (value instanceof Number number) {
       return number(number);
     }
-    throw new IllegalArgumentException("unsupported result type " + value.getClass().getSimpleName());
+    throw new IllegalArgumentException(
+        "unsupported result type " + value.getClass().getSimpleName());
   }
 
   /** Inside objects and arrays JSONata drops undefined, so a Java null there is JSON null. */

@@ -76,8 +76,12 @@ public final class JsonataEvaluator {
       throw failure(expression, field, "threw an error during evaluation. " + describe(e));
     } catch (RuntimeException e) {
       throw failure(
-          expression, field, "threw an error during evaluation. " + e.getClass().getSimpleName()
-              + ": " + e.getMessage());
+          expression,
+          field,
+          "threw an error during evaluation. "
+              + e.getClass().getSimpleName()
+              + ": "
+              + e.getMessage());
     }
     if (value == null) {
       throw failure(expression, field, "returned nothing (undefined).");
@@ -159,7 +163,11 @@ public final class JsonataEvaluator {
   public static StatesError failure(String expression, String field, String what) {
     return new StatesError(
         ErrorName.QUERY_EVALUATION_ERROR,
-        "The JSONata expression '" + expression + "' specified for the field '" + field + "' "
+        "The JSONata expression '"
+            + expression
+            + "' specified for the field '"
+            + field
+            + "' "
             + what,
         field);
   }

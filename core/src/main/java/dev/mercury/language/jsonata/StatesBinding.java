@@ -5,9 +5,8 @@ import dev.mercury.language.path.EvaluationContext.ContextSupplier;
 import dev.mercury.language.path.Variables;
 
 /**
- * What a JSONata expression in a state sees: the reserved {@code $states} variable (its input,
- * the task result, the error output inside a catcher, the context object) and the workflow
- * variables.
+ * What a JSONata expression in a state sees: the reserved {@code $states} variable (its input, the
+ * task result, the error output inside a catcher, the context object) and the workflow variables.
  *
  * @param result the state's result, or null before there is one
  * @param errorOutput the error a catcher handles, or null outside Catch

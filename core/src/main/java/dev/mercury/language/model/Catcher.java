@@ -5,4 +5,8 @@ import java.util.List;
 
 /** A Catch rule: where to go, and what to keep, when a matching error is not retried. */
 public record Catcher(
-    List<String> errorEquals, String next, ResultPath resultPath, JsonNode assign, JsonNode output) {}
+    List<String> errorEquals,
+    String next,
+    ResultPath resultPath,
+    JsonNode assign,
+    JsonNode output) {}

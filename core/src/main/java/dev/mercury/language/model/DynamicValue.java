@@ -5,8 +5,8 @@ import dev.mercury.language.intrinsic.IntrinsicFunction;
 import dev.mercury.language.path.JsonPath;
 
 /**
- * A field given either as a value ({@code Seconds}), as a path to one ({@code SecondsPath}), or
- * in JSONata as a {@code {% %}} string in the value.
+ * A field given either as a value ({@code Seconds}), as a path to one ({@code SecondsPath}), or in
+ * JSONata as a {@code {% %}} string in the value.
  *
  * @param field the field's name without {@code Path}, for error messages
  * @param literal the value as written, or null

@@ -96,9 +96,7 @@ public final class PayloadTemplate {
   private static Node compileNode(JsonNode template) {
     if (template.isObject()) {
       List<Map.Entry<String, Node>> fields = new ArrayList<>();
-      template
-          .properties()
-          .forEach(e -> fields.add(compileField(e.getKey(), e.getValue())));
+      template.properties().forEach(e -> fields.add(compileField(e.getKey(), e.getValue())));
       return new ObjectTemplate(List.copyOf(fields));
     }
     if (template.isArray()) {

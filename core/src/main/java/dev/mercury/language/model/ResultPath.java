@@ -3,8 +3,8 @@ package dev.mercury.language.model;
 import java.util.List;
 
 /**
- * Where a state's result goes in its input: replace it ({@code $}), discard the result (JSON
- * null), or set it at a reference path of names and indexes.
+ * Where a state's result goes in its input: replace it ({@code $}), discard the result (JSON null),
+ * or set it at a reference path of names and indexes.
  *
  * @param steps names ({@link String}) and indexes ({@link Integer}) from {@code $}
  */

@@ -3,8 +3,8 @@ package dev.mercury.language.model;
 import java.util.List;
 
 /**
- * A Retry rule. Absent fields take AWS's defaults: 1 second, 3 attempts, backoff 2.0, no
- * maximum delay, no jitter.
+ * A Retry rule. Absent fields take AWS's defaults: 1 second, 3 attempts, backoff 2.0, no maximum
+ * delay, no jitter.
  */
 public record Retrier(
     List<String> errorEquals,

@@ -3,8 +3,8 @@ package dev.mercury.language.model;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * One state of a state machine. Each type is its own record; the fields every type may carry
- * (input and output processing, its transition, its language) are in {@link StateFields}.
+ * One state of a state machine. Each type is its own record; the fields every type may carry (input
+ * and output processing, its transition, its language) are in {@link StateFields}.
  */
 public sealed interface State
     permits PassState,

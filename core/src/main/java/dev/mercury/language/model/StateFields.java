@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.mercury.language.path.JsonPath;
 
 /**
- * The fields shared by state types. Which of them a type accepts is checked by the validator;
- * here an absent field is null, except the paths, whose absence means {@code $}.
+ * The fields shared by state types. Which of them a type accepts is checked by the validator; here
+ * an absent field is null, except the paths, whose absence means {@code $}.
  *
  * @param inputPath the InputPath, {@link DataPath#ALL} when absent
  * @param parameters the Parameters template, or null
@@ -31,7 +31,9 @@ public record StateFields(
     JsonNode output,
     JsonNode assign) {
 
-  /** An InputPath or OutputPath: all of the data, none of it (JSON null), or what a path selects. */
+  /**
+   * An InputPath or OutputPath: all of the data, none of it (JSON null), or what a path selects.
+   */
   public record DataPath(JsonPath path, boolean discard) {
     public static final DataPath ALL = new DataPath(null, false);
     public static final DataPath NONE = new DataPath(null, true);

@@ -9,7 +9,11 @@ import java.util.List;
  * @param definition the definition as written, kept for checkpoints and the API
  */
 public record StateMachine(
-    Program root, String comment, Integer timeoutSeconds, QueryLanguage queryLanguage, JsonNode definition) {
+    Program root,
+    String comment,
+    Integer timeoutSeconds,
+    QueryLanguage queryLanguage,
+    JsonNode definition) {
 
   /**
    * The program at a key: the empty key is the top level; each pair (state name, index) after it
@@ -21,7 +25,8 @@ public record StateMachine(
       State state = program.state(key.get(i));
       program =
           switch (state) {
-            case ParallelState parallel -> parallel.branches().get(Integer.parseInt(key.get(i + 1)));
+            case ParallelState parallel ->
+                parallel.branches().get(Integer.parseInt(key.get(i + 1)));
             case MapState map -> map.processor();
             default -> throw new IllegalArgumentException("no program at " + key);
           };

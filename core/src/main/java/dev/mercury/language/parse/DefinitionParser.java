@@ -11,8 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Turns a definition into the immutable model. It expects a definition the validator accepted
- * and reports what it still cannot use with the JSON pointer of the field.
+ * Turns a definition into the immutable model. It expects a definition the validator accepted and
+ * reports what it still cannot use with the JSON pointer of the field.
  */
 public final class DefinitionParser {
   private DefinitionParser() {}
@@ -58,7 +58,8 @@ public final class DefinitionParser {
     }
     if (!parsed.containsKey(startAt.textValue())) {
       throw new DefinitionException(
-          pointer + "/StartAt", "StartAt names '" + startAt.textValue() + "', which is not a state");
+          pointer + "/StartAt",
+          "StartAt names '" + startAt.textValue() + "', which is not a state");
     }
     return new Program(startAt.textValue(), Map.copyOf(parsed), inherited);
   }

@@ -60,7 +60,8 @@ final class StateParser {
       case "Task" -> task(fields);
       case "Parallel" -> parallel(fields);
       case "Map" -> map(fields);
-      default -> throw new DefinitionException(pointer + "/Type", "unknown state type '" + type + "'");
+      default ->
+          throw new DefinitionException(pointer + "/Type", "unknown state type '" + type + "'");
     };
   }
 
@@ -109,7 +110,8 @@ final class StateParser {
     String processorField = node.has("ItemProcessor") ? "ItemProcessor" : "Iterator";
     JsonNode processorNode = node.get(processorField);
     if (processorNode == null) {
-      throw new DefinitionException(pointer + "/ItemProcessor", "a Map state needs an ItemProcessor");
+      throw new DefinitionException(
+          pointer + "/ItemProcessor", "a Map state needs an ItemProcessor");
     }
     Program processor =
         DefinitionParser.program(processorNode, language, pointer + "/" + processorField);

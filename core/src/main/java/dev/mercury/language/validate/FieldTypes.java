@@ -1,6 +1,7 @@
 package dev.mercury.language.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mercury.language.text.Spelling;
 import java.util.List;
 import java.util.function.Predicate;
 

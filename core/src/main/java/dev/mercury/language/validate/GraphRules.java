@@ -1,5 +1,6 @@
 package dev.mercury.language.validate;
 
+import dev.mercury.language.text.Spelling;
 import dev.mercury.language.validate.StateGraph.Edge;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.mercury.language.validate;
 
+import dev.mercury.language.text.Spelling;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package dev.mercury.language.validate;
 
+import dev.mercury.language.intrinsic.IntrinsicFunction;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -18,7 +19,7 @@ public final class Validator {
 
   /** The problems in the definition, sorted by line and column; empty when it is valid. */
   public static List<Diagnostic> validate(String definitionText) {
-    return validate(definitionText, new BasicIntrinsicSyntax());
+    return validate(definitionText, IntrinsicFunction::parse);
   }
 
   /**

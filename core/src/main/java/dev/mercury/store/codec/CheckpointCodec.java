@@ -16,9 +16,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Converts checkpoints to and from their Protocol Buffers form, the form every durable store
- * keeps. JSON values travel as text; the definition travels with the checkpoint, and its parsed
- * form is cached by text so decoding does not parse it again on every transition.
+ * Converts checkpoints to and from their Protocol Buffers form, the form every durable store keeps.
+ * JSON values travel as text; the definition travels with the checkpoint, and its parsed form is
+ * cached by text so decoding does not parse it again on every transition.
  */
 public final class CheckpointCodec {
   private final Map<String, StateMachine> parsed = new ConcurrentHashMap<>();

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Keeps checkpoints in memory as their Protocol Buffers bytes and decodes a fresh object on
- * every read, as a durable store does. Running an execution on it shows that a transition needs
- * nothing but the stored checkpoint.
+ * Keeps checkpoints in memory as their Protocol Buffers bytes and decodes a fresh object on every
+ * read, as a durable store does. Running an execution on it shows that a transition needs nothing
+ * but the stored checkpoint.
  */
 public final class EncodedCheckpointStore implements CheckpointStore {
   private final CheckpointCodec codec = new CheckpointCodec();

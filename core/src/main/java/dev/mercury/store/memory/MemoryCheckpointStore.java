@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Keeps checkpoints as live objects in memory, for {@code mercury run} and tests. It hands out
- * the stored object itself, so a transition's changes are visible before commit; the version
- * check still rejects a commit that raced another.
+ * Keeps checkpoints as live objects in memory, for {@code mercury run} and tests. It hands out the
+ * stored object itself, so a transition's changes are visible before commit; the version check
+ * still rejects a commit that raced another.
  */
 public final class MemoryCheckpointStore implements CheckpointStore {
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();

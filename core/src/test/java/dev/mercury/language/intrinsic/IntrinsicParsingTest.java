@@ -86,7 +86,7 @@ class IntrinsicParsingTest {
 
   @Test
   void parse_unknownFunction_namesItAndItsOffset() {
-    assertParseFails("States.Array(States.Nope(1))", "unknown intrinsic function States.Nope");
+    assertParseFails("States.Array(States.Nope(1))", "'States.Nope' is not an intrinsic function");
     assertParseFails("States.Array(States.Nope(1))", "at offset 13");
   }
 

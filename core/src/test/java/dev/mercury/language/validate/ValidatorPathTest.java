@@ -119,7 +119,7 @@ class ValidatorPathTest {
     assertThat(diagnostic.message())
         .isEqualTo(
             "State 'A': 'x.$' holds an invalid intrinsic function call: 'States.Formt' is not an"
-                + " intrinsic function; did you mean 'States.Format'?");
+                + " intrinsic function; did you mean 'States.Format'? at offset 0.");
   }
 
   @Test

@@ -1,20 +1,20 @@
-package dev.mercury.language.validate;
+package dev.mercury.language.text;
 
 import java.util.Collection;
 import java.util.Locale;
 
 /** Finds the known name a misspelled one was probably meant to be. */
-final class Spelling {
+public final class Spelling {
   private Spelling() {}
 
   /** "; did you mean 'X'?" for the closest candidate, or an empty string when none is close. */
-  static String suggestion(String word, Collection<String> candidates) {
+  public static String suggestion(String word, Collection<String> candidates) {
     String best = closest(word, candidates);
     return best == null ? "" : "; did you mean '" + best + "'?";
   }
 
   /** The candidate within a few edits of the word, ignoring case, or null. */
-  static String closest(String word, Collection<String> candidates) {
+  public static String closest(String word, Collection<String> candidates) {
     String lower = word.toLowerCase(Locale.ROOT);
     // One edit turns any one-letter name into any other, so short words need closer matches.
     int limit = word.length() <= 2 ? 0 : word.length() <= 4 ? 1 : 2;
