@@ -85,6 +85,10 @@ public final class Engine {
     if (due == null && inFlight.get() == 0) {
       throw new IllegalStateException("an execution is running but nothing is pending for it");
     }
+    if (due != null && inFlight.get() == 0 && clock instanceof VirtualClock virtual) {
+      virtual.advanceTo(due.dueMillis());
+      return timers.poll().message();
+    }
     long wait = due == null ? Long.MAX_VALUE : Math.max(1, due.dueMillis() - clock.millis());
     return arrived.poll(wait, TimeUnit.MILLISECONDS);
   }

@@ -3,6 +3,7 @@ package dev.mercury.local.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mercury.engine.Engine;
+import dev.mercury.engine.VirtualClock;
 import dev.mercury.invoke.NoInvoker;
 import dev.mercury.invoke.mock.MockConfiguration;
 import dev.mercury.invoke.mock.MockInvoker;
@@ -59,6 +60,13 @@ final class RunCommand implements Callable<Integer> {
   String name;
 
   @Option(
+      names = "--virtual-time",
+      description =
+          "Take no real time for Wait states and retry delays; the history shows the times they"
+              + " would have had.")
+  boolean virtualTime;
+
+  @Option(
       names = "--format",
       defaultValue = "text",
       description = "text (for people) or json (one JSON object on the last line).")
@@ -102,7 +110,8 @@ final class RunCommand implements Callable<Integer> {
   private int execute(StateMachine machine, String machineName, String inputJson, Invoker invoker)
       throws InterruptedException {
     MemoryCheckpointStore store = new MemoryCheckpointStore();
-    Engine engine = new Engine(store, invoker, Clock.SYSTEM);
+    Clock clock = virtualTime ? new VirtualClock(System.currentTimeMillis()) : Clock.SYSTEM;
+    Engine engine = new Engine(store, invoker, clock);
     Checkpoint started =
         engine.start(
             machine, Arns.stateMachine(machineName), UUID.randomUUID().toString(), inputJson);
