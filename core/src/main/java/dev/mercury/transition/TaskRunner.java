@@ -21,6 +21,7 @@ final class TaskRunner {
 
   void schedule(Flow flow, TaskState task, JsonNode parameters) {
     TaskResource resource = TaskResource.of(task.resource());
+    IntegrationParameters.check(resource, parameters);
     Long timeout = seconds(flow, task.timeoutSeconds());
     turn.event(flow, resource.scheduledType(), resource.scheduled(parameters, timeout));
     turn.event(flow, resource.startedType(), resource.started());
