@@ -10,27 +10,35 @@ import dev.mercury.transition.InvokeRequest;
 import dev.mercury.transition.StepMessage;
 import dev.mercury.transition.Transition;
 import java.util.ArrayDeque;
-import java.util.PriorityQueue;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 /**
- * Drives executions in one thread: the in-process bus and timer queue around the stateless {@link
- * Transition}. Each message is one transition: read the checkpoint, apply, commit, then carry out
- * the dispatches. Task results from invokers arrive on other threads and join the queue; waits and
- * retry delays sit in the timer queue as data, never as sleeping threads.
+ * Drives executions in one thread: the in-process bus around the stateless {@link Transition}.
+ * Each message is one transition: read the checkpoint, apply, commit the checkpoint with its
+ * events and timers, then carry out the rest. Task results from invokers and executions started
+ * by other threads arrive on a concurrent queue; waits and retry delays are timers in the store,
+ * held as data, never as sleeping threads.
+ *
+ * <p>After a restart, {@link #resume()} rebuilds the pending work of every running execution
+ * from its checkpoint (see {@link Projector}); timers are already in the store.
  */
 public final class Engine {
+  private static final int TIMER_BATCH = 256;
+
   private final CheckpointStore store;
   private final Invoker invoker;
   private final Clock clock;
   private final Transition transition;
   private final ArrayDeque<StepMessage> ready = new ArrayDeque<>();
   private final LinkedBlockingQueue<StepMessage> arrived = new LinkedBlockingQueue<>();
-  private final PriorityQueue<Dispatch.Timer> timers =
-      new PriorityQueue<>((a, b) -> Long.compare(a.dueMillis(), b.dueMillis()));
+  private final ArrayDeque<StepMessage> dueTimers = new ArrayDeque<>();
   private final AtomicLong inFlight = new AtomicLong();
+  private long nextDue = Long.MAX_VALUE;
   private long transitions;
 
   public Engine(CheckpointStore store, Invoker invoker, Clock clock) {
@@ -38,24 +46,39 @@ public final class Engine {
     this.invoker = invoker;
     this.clock = clock;
     this.transition = new Transition(clock::millis);
+    this.nextDue = store.nextTimerDue().orElse(Long.MAX_VALUE);
   }
 
-  /** Creates an execution and queues its start. */
+  /** Creates an execution and queues its start; safe to call from any thread. */
   public Checkpoint start(StateMachine machine, String stateMachineArn, String name, String input) {
     Checkpoint checkpoint =
         Transition.newExecution(machine, stateMachineArn, name, input, clock.millis());
     store.create(checkpoint);
-    ready.add(
-        new StepMessage(
-            checkpoint.executionArn, StepMessage.EXECUTION, 0, new StepMessage.Start()));
+    submit(
+        new StepMessage(checkpoint.executionArn, StepMessage.EXECUTION, 0, new StepMessage.Start()));
     return checkpoint;
+  }
+
+  /** Queues a message from another thread, such as a stop request. */
+  public void submit(StepMessage message) {
+    arrived.add(message);
+  }
+
+  /** Queues again the pending work of every running execution, after a restart. */
+  public void resume() {
+    for (String arn : store.runningExecutions()) {
+      for (Dispatch dispatch : Projector.pendingWork(store.read(arn))) {
+        carryOut(dispatch);
+      }
+    }
+    nextDue = store.nextTimerDue().orElse(Long.MAX_VALUE);
   }
 
   /** Takes transitions until the execution has ended. */
   public Checkpoint runToEnd(String executionArn) throws InterruptedException {
     Checkpoint current = store.read(executionArn);
     while (current.isRunning()) {
-      StepMessage next = next();
+      StepMessage next = next(true);
       Checkpoint written = next == null ? null : apply(next);
       if (written != null && written.executionArn.equals(executionArn)) {
         current = written;
@@ -64,44 +87,74 @@ public final class Engine {
     return current;
   }
 
+  /** Takes transitions until {@code stop} says so; waits when there is nothing to do. */
+  public void runUntil(BooleanSupplier stop) throws InterruptedException {
+    while (!stop.getAsBoolean()) {
+      StepMessage next = next(false);
+      if (next != null) {
+        apply(next);
+      }
+    }
+  }
+
   /** How many transitions changed a checkpoint so far. */
   public long transitions() {
     return transitions;
   }
 
-  private StepMessage next() throws InterruptedException {
+  private StepMessage next(boolean expectWork) throws InterruptedException {
     StepMessage message = arrived.poll();
     if (message != null) {
       return message;
     }
-    Dispatch.Timer due = timers.peek();
-    if (due != null && due.dueMillis() <= clock.millis()) {
-      return timers.poll().message();
+    message = dueTimer();
+    if (message != null) {
+      return message;
     }
     message = ready.poll();
     if (message != null) {
       return message;
     }
-    if (due == null && inFlight.get() == 0) {
+    if (nextDue != Long.MAX_VALUE && inFlight.get() == 0 && clock instanceof VirtualClock virtual) {
+      virtual.advanceTo(nextDue);
+      return dueTimer();
+    }
+    if (expectWork && nextDue == Long.MAX_VALUE && inFlight.get() == 0) {
       throw new IllegalStateException("an execution is running but nothing is pending for it");
     }
-    if (due != null && inFlight.get() == 0 && clock instanceof VirtualClock virtual) {
-      virtual.advanceTo(due.dueMillis());
-      return timers.poll().message();
+    long wait = nextDue == Long.MAX_VALUE ? 200 : Math.max(1, nextDue - clock.millis());
+    return arrived.poll(Math.min(wait, 200), TimeUnit.MILLISECONDS);
+  }
+
+  private StepMessage dueTimer() {
+    if (dueTimers.isEmpty() && nextDue <= clock.millis()) {
+      for (Dispatch.Timer timer : store.claimDueTimers(clock.millis(), TIMER_BATCH)) {
+        dueTimers.add(timer.message());
+      }
+      nextDue = store.nextTimerDue().orElse(Long.MAX_VALUE);
     }
-    long wait = due == null ? Long.MAX_VALUE : Math.max(1, due.dueMillis() - clock.millis());
-    return arrived.poll(wait, TimeUnit.MILLISECONDS);
+    return dueTimers.poll();
   }
 
   /** Takes one transition; returns the checkpoint it wrote, or null when nothing changed. */
   private Checkpoint apply(StepMessage message) {
     Checkpoint checkpoint = store.read(message.executionArn());
+    if (checkpoint == null) {
+      return null;
+    }
     long readVersion = checkpoint.version;
     Transition.Result result = transition.apply(checkpoint, message);
     if (!result.changed()) {
       return null;
     }
-    store.commit(checkpoint, readVersion, result.events());
+    List<Dispatch.Timer> timers = new ArrayList<>();
+    for (Dispatch dispatch : result.dispatches()) {
+      if (dispatch instanceof Dispatch.Timer timer) {
+        timers.add(timer);
+        nextDue = Math.min(nextDue, timer.dueMillis());
+      }
+    }
+    store.commit(checkpoint, readVersion, result.events(), timers);
     transitions++;
     for (Dispatch dispatch : result.dispatches()) {
       carryOut(dispatch);
@@ -112,7 +165,7 @@ public final class Engine {
   private void carryOut(Dispatch dispatch) {
     switch (dispatch) {
       case Dispatch.Publish publish -> ready.add(publish.message());
-      case Dispatch.Timer timer -> timers.add(timer);
+      case Dispatch.Timer timer -> {}
       case Dispatch.Invoke invoke -> invoke(invoke.request());
     }
   }
@@ -129,7 +182,8 @@ public final class Engine {
                       : StepMessage.TaskResult.failure(
                           "States.TaskFailed", String.valueOf(failure.getMessage()));
               arrived.add(
-                  new StepMessage(request.executionArn(), request.flowId(), request.seq(), answer));
+                  new StepMessage(
+                      request.executionArn(), request.flowId(), request.seq(), answer));
               inFlight.decrementAndGet();
             });
   }

@@ -1,12 +1,15 @@
 package dev.mercury.port;
 
 import dev.mercury.transition.Checkpoint;
+import dev.mercury.transition.Dispatch;
 import dev.mercury.transition.HistoryEvent;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
- * Where executions live: one checkpoint per execution and its history. A commit writes the new
- * checkpoint and its events together, and only if nobody committed since the version read.
+ * Where executions live: one checkpoint per execution, its history, and its timers. A commit
+ * writes the new checkpoint, appends its events and stores its timers together, and only if
+ * nobody committed since the version read, so a transition is applied once or not at all.
  */
 public interface CheckpointStore {
   /** Stores a new execution; throws {@link ConflictException} when its ARN is taken. */
@@ -16,13 +19,27 @@ public interface CheckpointStore {
   Checkpoint read(String executionArn);
 
   /**
-   * Writes {@code checkpoint} and appends {@code events} if the stored version is still {@code
-   * readVersion}; otherwise throws {@link ConflictException} and writes nothing.
+   * Writes {@code checkpoint}, appends {@code events} and stores {@code timers} if the stored
+   * version is still {@code readVersion}; otherwise throws {@link ConflictException} and writes
+   * nothing.
    */
-  void commit(Checkpoint checkpoint, long readVersion, List<HistoryEvent> events);
+  void commit(
+      Checkpoint checkpoint, long readVersion, List<HistoryEvent> events, List<Dispatch.Timer> timers);
 
   /** The execution's history, oldest first. */
   List<HistoryEvent> history(String executionArn);
+
+  /**
+   * Removes and returns up to {@code max} timers due at {@code now}. A timer is handed to one
+   * caller only, however many workers ask at once.
+   */
+  List<Dispatch.Timer> claimDueTimers(long now, int max);
+
+  /** When the earliest stored timer falls due, if there is one. */
+  OptionalLong nextTimerDue();
+
+  /** The ARNs of executions still running, for rebuilding their pending work after a restart. */
+  List<String> runningExecutions();
 
   /** Another writer got there first. */
   final class ConflictException extends RuntimeException {

@@ -44,6 +44,9 @@ public final class Flow {
   public JsonNode item;
 
   public Fork fork;
+
+  /** The call a flow in AWAITING_TASK waits for, kept so it can be made again after a crash. */
+  public InvokeRequest pendingTask;
   public int taskAttempt;
   public long lastEventId;
 

@@ -29,7 +29,7 @@ final class TaskRunner {
     int attempt = flow.taskAttempt++;
     String key = turn.checkpoint.executionArn + "/" + flow.id + "/" + flow.seq;
     long timeoutMillis = timeout == null ? 0 : timeout * 1000;
-    turn.invoke(
+    flow.pendingTask =
         new InvokeRequest(
             turn.checkpoint.executionArn,
             flow.id,
@@ -40,13 +40,15 @@ final class TaskRunner {
             attempt,
             timeoutMillis,
             null,
-            key));
+            key);
+    turn.invoke(flow.pendingTask);
     if (timeout != null) {
       turn.timer(flow, turn.now + timeoutMillis, StepMessage.TimerPurpose.TASK_TIMEOUT);
     }
   }
 
   void finish(Flow flow, TaskState task, StepMessage.TaskResult result) {
+    flow.pendingTask = null;
     TaskResource resource = TaskResource.of(task.resource());
     if (!result.succeeded()) {
       failed(flow, task, resource, result.error(), result.cause());
@@ -76,6 +78,7 @@ final class TaskRunner {
   }
 
   void timedOut(Flow flow, TaskState task, StepMessage.TimerPurpose purpose) {
+    flow.pendingTask = null;
     String error =
         purpose == StepMessage.TimerPurpose.HEARTBEAT_TIMEOUT
             ? ErrorName.HEARTBEAT_TIMEOUT

@@ -11,6 +11,7 @@ import dev.mercury.proto.FlowPhase;
 import dev.mercury.transition.Checkpoint;
 import dev.mercury.transition.Flow;
 import dev.mercury.transition.Fork;
+import dev.mercury.transition.InvokeRequest;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -115,6 +116,9 @@ public final class CheckpointCodec {
     if (f.fork != null) {
       builder.setFork(forkToProto(f.fork));
     }
+    if (f.pendingTask != null) {
+      builder.setPendingTask(taskToProto(f.pendingTask));
+    }
     return builder.build();
   }
 
@@ -136,6 +140,36 @@ public final class CheckpointCodec {
     }
     f.item = p.hasItemJson() ? Json.parseTrusted(p.getItemJson()) : null;
     f.fork = p.hasFork() ? forkFromProto(p.getFork()) : null;
+    f.pendingTask = p.hasPendingTask() ? taskFromProto(p.getPendingTask()) : null;
+  }
+
+  private static dev.mercury.proto.InvokeRequest taskToProto(InvokeRequest r) {
+    return dev.mercury.proto.InvokeRequest.newBuilder()
+        .setExecutionArn(r.executionArn())
+        .setFlowId(r.flowId())
+        .setSeq(r.seq())
+        .setStateName(r.stateName())
+        .setResource(r.resource())
+        .setParametersJson(Json.write(r.parameters()))
+        .setAttempt(r.attempt())
+        .setTimeoutMillis(r.timeoutMillis())
+        .setTaskToken(r.taskToken() == null ? "" : r.taskToken())
+        .setIdempotencyKey(r.idempotencyKey())
+        .build();
+  }
+
+  private static InvokeRequest taskFromProto(dev.mercury.proto.InvokeRequest p) {
+    return new InvokeRequest(
+        p.getExecutionArn(),
+        p.getFlowId(),
+        p.getSeq(),
+        p.getStateName(),
+        p.getResource(),
+        Json.parseTrusted(p.getParametersJson()),
+        p.getAttempt(),
+        p.getTimeoutMillis(),
+        p.getTaskToken().isEmpty() ? null : p.getTaskToken(),
+        p.getIdempotencyKey());
   }
 
   private static dev.mercury.proto.Fork forkToProto(Fork fork) {

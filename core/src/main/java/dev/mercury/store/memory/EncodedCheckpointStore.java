@@ -3,10 +3,12 @@ package dev.mercury.store.memory;
 import dev.mercury.port.CheckpointStore;
 import dev.mercury.store.codec.CheckpointCodec;
 import dev.mercury.transition.Checkpoint;
+import dev.mercury.transition.Dispatch;
 import dev.mercury.transition.HistoryEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -17,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class EncodedCheckpointStore implements CheckpointStore {
   private final CheckpointCodec codec = new CheckpointCodec();
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+  private final Timers timers = new Timers();
 
   private static final class Entry {
     byte[] checkpoint;
@@ -46,7 +49,11 @@ public final class EncodedCheckpointStore implements CheckpointStore {
   }
 
   @Override
-  public void commit(Checkpoint checkpoint, long readVersion, List<HistoryEvent> events) {
+  public void commit(
+      Checkpoint checkpoint,
+      long readVersion,
+      List<HistoryEvent> events,
+      List<Dispatch.Timer> newTimers) {
     Entry entry = entries.get(checkpoint.executionArn);
     synchronized (entry) {
       if (entry.version != readVersion) {
@@ -56,7 +63,23 @@ public final class EncodedCheckpointStore implements CheckpointStore {
       entry.checkpoint = codec.encode(checkpoint);
       entry.version = checkpoint.version;
       entry.history.addAll(events);
+      timers.addAll(newTimers);
     }
+  }
+
+  @Override
+  public List<Dispatch.Timer> claimDueTimers(long now, int max) {
+    return timers.claimDue(now, max);
+  }
+
+  @Override
+  public OptionalLong nextTimerDue() {
+    return timers.nextDue();
+  }
+
+  @Override
+  public List<String> runningExecutions() {
+    return entries.keySet().stream().filter(arn -> read(arn).isRunning()).toList();
   }
 
   @Override

@@ -2,10 +2,12 @@ package dev.mercury.store.memory;
 
 import dev.mercury.port.CheckpointStore;
 import dev.mercury.transition.Checkpoint;
+import dev.mercury.transition.Dispatch;
 import dev.mercury.transition.HistoryEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -15,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class MemoryCheckpointStore implements CheckpointStore {
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+  private final Timers timers = new Timers();
 
   private static final class Entry {
     final Checkpoint checkpoint;
@@ -41,7 +44,11 @@ public final class MemoryCheckpointStore implements CheckpointStore {
   }
 
   @Override
-  public void commit(Checkpoint checkpoint, long readVersion, List<HistoryEvent> events) {
+  public void commit(
+      Checkpoint checkpoint,
+      long readVersion,
+      List<HistoryEvent> events,
+      List<Dispatch.Timer> newTimers) {
     Entry entry = entries.get(checkpoint.executionArn);
     synchronized (entry) {
       if (entry.committedVersion != readVersion) {
@@ -49,8 +56,24 @@ public final class MemoryCheckpointStore implements CheckpointStore {
             "checkpoint of " + checkpoint.executionArn + " moved past version " + readVersion);
       }
       entry.history.addAll(events);
+      timers.addAll(newTimers);
       entry.committedVersion = checkpoint.version;
     }
+  }
+
+  @Override
+  public List<Dispatch.Timer> claimDueTimers(long now, int max) {
+    return timers.claimDue(now, max);
+  }
+
+  @Override
+  public OptionalLong nextTimerDue() {
+    return timers.nextDue();
+  }
+
+  @Override
+  public List<String> runningExecutions() {
+    return entries.keySet().stream().filter(arn -> read(arn).isRunning()).toList();
   }
 
   @Override
