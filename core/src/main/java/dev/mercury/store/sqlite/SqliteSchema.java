@@ -1,0 +1,38 @@
+package dev.mercury.store.sqlite;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** The embedded store's tables; created when missing, so a new file needs no setup. */
+final class SqliteSchema {
+  private SqliteSchema() {}
+
+  static void create(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("PRAGMA journal_mode = WAL");
+      statement.execute("PRAGMA synchronous = NORMAL");
+      statement.execute("PRAGMA busy_timeout = 5000");
+      statement.execute(
+          "CREATE TABLE IF NOT EXISTS executions ("
+              + " arn TEXT PRIMARY KEY, state_machine_arn TEXT NOT NULL, name TEXT NOT NULL,"
+              + " status TEXT NOT NULL, start_millis INTEGER NOT NULL, stop_millis INTEGER,"
+              + " version INTEGER NOT NULL, checkpoint BLOB NOT NULL)");
+      statement.execute(
+          "CREATE INDEX IF NOT EXISTS executions_by_machine"
+              + " ON executions (state_machine_arn, start_millis)");
+      statement.execute(
+          "CREATE INDEX IF NOT EXISTS executions_by_status ON executions (status)");
+      statement.execute(
+          "CREATE TABLE IF NOT EXISTS history ("
+              + " arn TEXT NOT NULL, id INTEGER NOT NULL, previous_id INTEGER NOT NULL,"
+              + " timestamp_millis INTEGER NOT NULL, type TEXT NOT NULL, details TEXT,"
+              + " PRIMARY KEY (arn, id))");
+      statement.execute(
+          "CREATE TABLE IF NOT EXISTS timers ("
+              + " id INTEGER PRIMARY KEY AUTOINCREMENT, due_millis INTEGER NOT NULL,"
+              + " message BLOB NOT NULL)");
+      statement.execute("CREATE INDEX IF NOT EXISTS timers_by_due ON timers (due_millis)");
+    }
+  }
+}

@@ -1,0 +1,150 @@
+package dev.mercury.store.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.mercury.engine.Engine;
+import dev.mercury.engine.VirtualClock;
+import dev.mercury.language.json.Json;
+import dev.mercury.language.parse.DefinitionParser;
+import dev.mercury.port.CheckpointStore.ConflictException;
+import dev.mercury.port.Invoker;
+import dev.mercury.transition.Arns;
+import dev.mercury.transition.Checkpoint;
+import dev.mercury.transition.ExecutionStatus;
+import dev.mercury.transition.HistoryEvent;
+import dev.mercury.transition.StepMessage.TaskResult;
+import dev.mercury.transition.Transition;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteCheckpointStoreTest {
+  private static final String WAIT_THEN_TASK =
+      """
+      {"StartAt": "W", "States": {
+        "W": {"Type": "Wait", "Seconds": 30, "Next": "T"},
+        "T": {"Type": "Task", "Resource": "arn:aws:states:::x", "ResultPath": "$.r", "End": true}}}""";
+
+  @TempDir Path dir;
+
+  @Test
+  void commit_withStaleVersion_conflictsAndWritesNothing() {
+    try (SqliteCheckpointStore store = SqliteCheckpointStore.open(dir.resolve("m.db"))) {
+      Checkpoint checkpoint = newCheckpoint("e1");
+      store.create(checkpoint);
+      checkpoint.version = 1;
+      store.commit(checkpoint, 0, List.of(), List.of());
+
+      checkpoint.version = 2;
+      assertThatThrownBy(() -> store.commit(checkpoint, 0, List.of(), List.of()))
+          .isInstanceOf(ConflictException.class);
+      assertThat(store.read(checkpoint.executionArn).version).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void create_sameArnTwice_conflicts() {
+    try (SqliteCheckpointStore store = SqliteCheckpointStore.open(dir.resolve("m.db"))) {
+      store.create(newCheckpoint("same"));
+      assertThatThrownBy(() -> store.create(newCheckpoint("same")))
+          .isInstanceOf(ConflictException.class);
+    }
+  }
+
+  @Test
+  void engine_restartedWhileWaiting_resumesFromTheFileAndEndsOnce() throws Exception {
+    Path file = dir.resolve("restart.db");
+    VirtualClock clock = new VirtualClock(1_000_000);
+    String arn;
+    try (SqliteCheckpointStore store = SqliteCheckpointStore.open(file)) {
+      Engine first = new Engine(store, answering(new AtomicInteger()), clock);
+      arn = start(first, "waiting");
+      AtomicInteger steps = new AtomicInteger();
+      first.runUntil(() -> steps.incrementAndGet() > 3);
+      assertThat(store.read(arn).isRunning()).isTrue();
+    }
+
+    AtomicInteger calls = new AtomicInteger();
+    try (SqliteCheckpointStore store = SqliteCheckpointStore.open(file)) {
+      Engine second = new Engine(store, answering(calls), clock);
+      second.resume();
+      Checkpoint ended = second.runToEnd(arn);
+
+      assertThat(ended.status).isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(ended.output).isEqualTo(Json.parseTrusted("{\"a\": 1, \"r\": {\"ok\": 1}}"));
+      assertThat(calls).hasValue(1);
+      assertContiguous(store.history(arn));
+    }
+  }
+
+  @Test
+  void engine_restartedWhileTaskRuns_invokesItAgainWithTheSameIdempotencyKey() throws Exception {
+    Path file = dir.resolve("task.db");
+    VirtualClock clock = new VirtualClock(1_000_000);
+    List<String> keys = new java.util.concurrent.CopyOnWriteArrayList<>();
+    String arn;
+    try (SqliteCheckpointStore store = SqliteCheckpointStore.open(file)) {
+      Invoker neverAnswers =
+          request -> {
+            keys.add(request.idempotencyKey());
+            return new CompletableFuture<>();
+          };
+      Engine first = new Engine(store, neverAnswers, clock);
+      arn = start(first, "in-flight");
+      AtomicInteger steps = new AtomicInteger();
+      first.runUntil(() -> steps.incrementAndGet() > 6);
+      assertThat(keys).hasSize(1);
+    }
+
+    try (SqliteCheckpointStore store = SqliteCheckpointStore.open(file)) {
+      Engine second =
+          new Engine(
+              store,
+              request -> {
+                keys.add(request.idempotencyKey());
+                return CompletableFuture.completedFuture(
+                    TaskResult.success(Json.parseTrusted("{\"ok\": 1}")));
+              },
+              clock);
+      second.resume();
+      Checkpoint ended = second.runToEnd(arn);
+
+      assertThat(ended.status).isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(keys).hasSize(2).allMatch(k -> k.equals(keys.get(0)));
+      assertContiguous(store.history(arn));
+    }
+  }
+
+  private static String start(Engine engine, String name) {
+    return engine
+        .start(
+            DefinitionParser.parse(WAIT_THEN_TASK),
+            Arns.stateMachine("restart"),
+            name,
+            "{\"a\": 1}")
+        .executionArn;
+  }
+
+  private static Invoker answering(AtomicInteger calls) {
+    return request -> {
+      calls.incrementAndGet();
+      return CompletableFuture.completedFuture(TaskResult.success(Json.parseTrusted("{\"ok\": 1}")));
+    };
+  }
+
+  private static void assertContiguous(List<HistoryEvent> history) {
+    assertThat(history.stream().mapToLong(HistoryEvent::id).toArray())
+        .containsExactly(LongStream.rangeClosed(1, history.size()).toArray());
+    assertThat(history.get(history.size() - 1).type()).isEqualTo("ExecutionSucceeded");
+  }
+
+  private static Checkpoint newCheckpoint(String name) {
+    return Transition.newExecution(
+        DefinitionParser.parse(WAIT_THEN_TASK), Arns.stateMachine("m"), name, "{}", 0);
+  }
+}
