@@ -38,6 +38,9 @@ public interface CheckpointStore {
   /** When the earliest stored timer falls due, if there is one. */
   OptionalLong nextTimerDue();
 
+  /** Executions of a state machine, newest first, from {@code offset}, at most {@code limit}. */
+  List<Checkpoint> executions(String stateMachineArn, int limit, int offset);
+
   /** The ARNs of executions still running, for rebuilding their pending work after a restart. */
   List<String> runningExecutions();
 

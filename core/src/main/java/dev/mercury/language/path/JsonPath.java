@@ -125,9 +125,10 @@ public final class JsonPath {
   public JsonNode readFrom(JsonNode document) {
     if (steps != null) {
       JsonNode found = SimplePath.read(document, steps);
-      if (found != null) {
-        return found;
+      if (found == null) {
+        throw new PathFailure(SimplePath.missing(document, steps));
       }
+      return found;
     }
     return readWithJayway(document);
   }

@@ -93,4 +93,24 @@ final class SimplePath {
     }
     return current;
   }
+
+  /**
+   * Why {@link #read} found nothing, in the words Jayway JsonPath (and so AWS) uses: a missing
+   * last step selects nothing; a missing step before it is a missing property.
+   */
+  static String missing(JsonNode document, List<Object> steps) {
+    StringBuilder path = new StringBuilder("$");
+    JsonNode current = document;
+    for (int i = 0; i < steps.size(); i++) {
+      Object step = steps.get(i);
+      path.append(step instanceof String name ? "['" + name + "']" : "[" + step + "]");
+      current = read(current, List.of(step));
+      if (current == null) {
+        return i == steps.size() - 1
+            ? "No results for path: " + path
+            : "Missing property in path " + path;
+      }
+    }
+    return "No results for path: " + path;
+  }
 }

@@ -78,6 +78,19 @@ public final class EncodedCheckpointStore implements CheckpointStore {
   }
 
   @Override
+  public List<Checkpoint> executions(String stateMachineArn, int limit, int offset) {
+    return entries.keySet().stream()
+        .map(this::read)
+        .filter(c -> c.stateMachineArn.equals(stateMachineArn))
+        .sorted(
+            java.util.Comparator.comparingLong((Checkpoint c) -> -c.startMillis)
+                .thenComparing(c -> c.executionArn))
+        .skip(offset)
+        .limit(limit)
+        .toList();
+  }
+
+  @Override
   public List<String> runningExecutions() {
     return entries.keySet().stream().filter(arn -> read(arn).isRunning()).toList();
   }

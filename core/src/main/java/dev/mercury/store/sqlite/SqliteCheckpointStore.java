@@ -1,6 +1,7 @@
 package dev.mercury.store.sqlite;
 
 import dev.mercury.port.CheckpointStore;
+import dev.mercury.port.StateMachineStore;
 import dev.mercury.store.codec.CheckpointCodec;
 import dev.mercury.transition.Checkpoint;
 import dev.mercury.transition.Dispatch;
@@ -178,7 +179,7 @@ public final class SqliteCheckpointStore implements CheckpointStore, AutoCloseab
     }
   }
 
-  /** Executions of a state machine, newest first, as ListExecutions pages them. */
+  @Override
   public synchronized List<Checkpoint> executions(String stateMachineArn, int limit, int offset) {
     try (PreparedStatement select =
         connection.prepareStatement(
@@ -217,6 +218,11 @@ public final class SqliteCheckpointStore implements CheckpointStore, AutoCloseab
 
   private static StoreException failure(String what, SQLException e) {
     return new StoreException("SQLite store could not " + what + ": " + e.getMessage(), e);
+  }
+
+  /** The state machines kept in the same file. */
+  public StateMachineStore stateMachines() {
+    return new SqliteStateMachineStore(connection, this);
   }
 
   @Override

@@ -33,6 +33,10 @@ final class SqliteSchema {
               + " id INTEGER PRIMARY KEY AUTOINCREMENT, due_millis INTEGER NOT NULL,"
               + " message BLOB NOT NULL)");
       statement.execute("CREATE INDEX IF NOT EXISTS timers_by_due ON timers (due_millis)");
+      statement.execute(
+          "CREATE TABLE IF NOT EXISTS state_machines ("
+              + " arn TEXT PRIMARY KEY, name TEXT NOT NULL, definition TEXT NOT NULL,"
+              + " role_arn TEXT NOT NULL, type TEXT NOT NULL, created_millis INTEGER NOT NULL)");
     }
   }
 }

@@ -1,0 +1,66 @@
+package dev.mercury.local.cli;
+
+import dev.mercury.api.StepFunctionsApi;
+import dev.mercury.engine.Engine;
+import dev.mercury.invoke.NoInvoker;
+import dev.mercury.local.server.HttpTrigger;
+import dev.mercury.port.Clock;
+import dev.mercury.store.sqlite.SqliteCheckpointStore;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code mercury server}: the whole engine in one process on the embedded SQLite store, with the
+ * Step Functions API on port 8083. Executions survive a restart: they carry on from the file.
+ */
+@Command(
+    name = "server",
+    description = "Runs the engine and the AWS Step Functions API on the embedded store.",
+    mixinStandardHelpOptions = true)
+final class ServerCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--port",
+      defaultValue = "${env:MERCURY_PORT:-8083}",
+      description = "The API's port (default 8083; env MERCURY_PORT).")
+  int port;
+
+  @Option(
+      names = "--host",
+      defaultValue = "${env:MERCURY_HOST:-127.0.0.1}",
+      description = "The address to listen on (default 127.0.0.1; env MERCURY_HOST).")
+  String host;
+
+  @Option(
+      names = "--db",
+      defaultValue = "${env:MERCURY_DB:-mercury.db}",
+      description = "The SQLite file that holds everything (default ./mercury.db; env MERCURY_DB).")
+  Path db;
+
+  @Override
+  public Integer call() throws Exception {
+    try (SqliteCheckpointStore store = SqliteCheckpointStore.open(db)) {
+      Engine engine = new Engine(store, new NoInvoker(), Clock.SYSTEM);
+      engine.resume();
+      StepFunctionsApi api = new StepFunctionsApi(store.stateMachines(), store, engine);
+      CountDownLatch stopped = new CountDownLatch(1);
+      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+      try (HttpTrigger trigger = HttpTrigger.start(host, port, api)) {
+        spec.commandLine()
+            .getOut()
+            .printf(
+                "mercury server: API on http://%s:%d, store %s%n",
+                host, trigger.port(), db.toAbsolutePath());
+        spec.commandLine().getOut().flush();
+        engine.runUntil(() -> stopped.getCount() == 0);
+      }
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,80 @@
+package dev.mercury.local.server;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.mercury.api.ApiResponse;
+import dev.mercury.api.StepFunctionsApi;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executors;
+
+/**
+ * Serves the Step Functions API over HTTP on the JDK's server, one virtual thread per request:
+ * {@code POST /} with {@code X-Amz-Target}, as the AWS CLI and SDKs send it. Bodies are capped at
+ * AWS's request size.
+ */
+public final class HttpTrigger implements AutoCloseable {
+  /** AWS's largest request: a 256 KiB input plus the rest of the request. */
+  static final int MAX_BODY_BYTES = 1024 * 1024;
+
+  private final HttpServer server;
+  private final StepFunctionsApi api;
+
+  private HttpTrigger(HttpServer server, StepFunctionsApi api) {
+    this.server = server;
+    this.api = api;
+  }
+
+  public static HttpTrigger start(String host, int port, StepFunctionsApi api) throws IOException {
+    HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
+    HttpTrigger trigger = new HttpTrigger(server, api);
+    server.createContext("/", trigger::handle);
+    server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+    server.start();
+    return trigger;
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      ApiResponse response;
+      byte[] body = readBody(exchange.getRequestBody());
+      if (body == null) {
+        response =
+            new ApiResponse(
+                413,
+                "{\"__type\":\"RequestEntityTooLargeException\",\"message\":\"Request is larger"
+                    + " than 1 MiB\"}");
+      } else if (!exchange.getRequestMethod().equals("POST")) {
+        response =
+            new ApiResponse(
+                405, "{\"__type\":\"UnknownOperationException\",\"message\":\"Use POST /\"}");
+      } else {
+        String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+        response = api.handle(target, new String(body, StandardCharsets.UTF_8));
+      }
+      byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().set("Content-Type", ApiResponse.CONTENT_TYPE);
+      exchange.sendResponseHeaders(response.status(), bytes.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(bytes);
+      }
+    }
+  }
+
+  private static byte[] readBody(InputStream in) throws IOException {
+    byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+    return body.length > MAX_BODY_BYTES ? null : body;
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}
