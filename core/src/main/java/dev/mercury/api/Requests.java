@@ -10,7 +10,8 @@ final class Requests {
     JsonNode value = request.get(field);
     if (value == null || value.isNull() || !value.isTextual()) {
       throw ApiException.validation(
-          "1 validation error detected: Value null at '" + field
+          "1 validation error detected: Value null at '"
+              + field
               + "' failed to satisfy constraint: Member must not be null");
     }
     return value.textValue();

@@ -63,8 +63,15 @@ final class StateMachineActions {
       Diagnostic first = problems.get(0);
       throw new ApiException(
           "InvalidDefinition",
-          "Invalid State Machine Definition: '" + first.message() + " at " + first.pointer()
-              + " (line " + first.line() + ", column " + first.column() + ")'"
+          "Invalid State Machine Definition: '"
+              + first.message()
+              + " at "
+              + first.pointer()
+              + " (line "
+              + first.line()
+              + ", column "
+              + first.column()
+              + ")'"
               + (problems.size() > 1 ? " and " + (problems.size() - 1) + " more problems" : ""));
     }
   }
@@ -75,7 +82,8 @@ final class StateMachineActions {
     }
     StoredStateMachine machine = machines.get(arn);
     if (machine == null) {
-      throw new ApiException("StateMachineDoesNotExist", "State Machine Does Not Exist: '" + arn + "'");
+      throw new ApiException(
+          "StateMachineDoesNotExist", "State Machine Does Not Exist: '" + arn + "'");
     }
     return machine;
   }
@@ -132,7 +140,8 @@ final class StateMachineActions {
     List<StoredStateMachine> all = machines.list();
     ObjectNode response = Json.object();
     ArrayNode page = response.putArray("stateMachines");
-    for (StoredStateMachine machine : all.subList(Math.min(offset, all.size()), Math.min(offset + max, all.size()))) {
+    for (StoredStateMachine machine :
+        all.subList(Math.min(offset, all.size()), Math.min(offset + max, all.size()))) {
       ObjectNode item = page.addObject();
       item.put("stateMachineArn", machine.arn());
       item.put("name", machine.name());

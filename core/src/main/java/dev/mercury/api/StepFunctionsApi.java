@@ -14,9 +14,9 @@ import java.util.function.Function;
 /**
  * The HTTP trigger: the AWS Step Functions JSON API ({@code awsJson1_0}) as plain request to
  * response, so that the local server and the cloud function hosts share it. The action comes from
- * the {@code X-Amz-Target} header ({@code AWSStepFunctions.StartExecution}); every failure is a
- * 400 with AWS's {@code __type} and {@code message}, never a stack trace. This is the one place
- * where internal failures become API errors.
+ * the {@code X-Amz-Target} header ({@code AWSStepFunctions.StartExecution}); every failure is a 400
+ * with AWS's {@code __type} and {@code message}, never a stack trace. This is the one place where
+ * internal failures become API errors.
  */
 public final class StepFunctionsApi {
   private static final String TARGET_PREFIX = "AWSStepFunctions.";
@@ -65,7 +65,8 @@ public final class StepFunctionsApi {
       return request;
     } catch (JsonProcessingException e) {
       throw new ApiException(
-          "SerializationException", "The request body is not valid JSON: " + e.getOriginalMessage());
+          "SerializationException",
+          "The request body is not valid JSON: " + e.getOriginalMessage());
     }
   }
 

@@ -18,14 +18,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
 /**
- * Drives executions in one thread: the in-process bus around the stateless {@link Transition}.
- * Each message is one transition: read the checkpoint, apply, commit the checkpoint with its
- * events and timers, then carry out the rest. Task results from invokers and executions started
- * by other threads arrive on a concurrent queue; waits and retry delays are timers in the store,
- * held as data, never as sleeping threads.
+ * Drives executions in one thread: the in-process bus around the stateless {@link Transition}. Each
+ * message is one transition: read the checkpoint, apply, commit the checkpoint with its events and
+ * timers, then carry out the rest. Task results from invokers and executions started by other
+ * threads arrive on a concurrent queue; waits and retry delays are timers in the store, held as
+ * data, never as sleeping threads.
  *
- * <p>After a restart, {@link #resume()} rebuilds the pending work of every running execution
- * from its checkpoint (see {@link Projector}); timers are already in the store.
+ * <p>After a restart, {@link #resume()} rebuilds the pending work of every running execution from
+ * its checkpoint (see {@link Projector}); timers are already in the store.
  */
 public final class Engine {
   private static final int TIMER_BATCH = 256;
@@ -55,7 +55,8 @@ public final class Engine {
         Transition.newExecution(machine, stateMachineArn, name, input, clock.millis());
     store.create(checkpoint);
     submit(
-        new StepMessage(checkpoint.executionArn, StepMessage.EXECUTION, 0, new StepMessage.Start()));
+        new StepMessage(
+            checkpoint.executionArn, StepMessage.EXECUTION, 0, new StepMessage.Start()));
     return checkpoint;
   }
 
@@ -182,8 +183,7 @@ public final class Engine {
                       : StepMessage.TaskResult.failure(
                           "States.TaskFailed", String.valueOf(failure.getMessage()));
               arrived.add(
-                  new StepMessage(
-                      request.executionArn(), request.flowId(), request.seq(), answer));
+                  new StepMessage(request.executionArn(), request.flowId(), request.seq(), answer));
               inFlight.decrementAndGet();
             });
   }

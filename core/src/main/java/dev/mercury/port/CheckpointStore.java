@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * Where executions live: one checkpoint per execution, its history, and its timers. A commit
- * writes the new checkpoint, appends its events and stores its timers together, and only if
- * nobody committed since the version read, so a transition is applied once or not at all.
+ * Where executions live: one checkpoint per execution, its history, and its timers. A commit writes
+ * the new checkpoint, appends its events and stores its timers together, and only if nobody
+ * committed since the version read, so a transition is applied once or not at all.
  */
 public interface CheckpointStore {
   /** Stores a new execution; throws {@link ConflictException} when its ARN is taken. */
@@ -24,7 +24,10 @@ public interface CheckpointStore {
    * nothing.
    */
   void commit(
-      Checkpoint checkpoint, long readVersion, List<HistoryEvent> events, List<Dispatch.Timer> timers);
+      Checkpoint checkpoint,
+      long readVersion,
+      List<HistoryEvent> events,
+      List<Dispatch.Timer> timers);
 
   /** The execution's history, oldest first. */
   List<HistoryEvent> history(String executionArn);

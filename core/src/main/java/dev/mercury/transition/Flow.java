@@ -47,6 +47,7 @@ public final class Flow {
 
   /** The call a flow in AWAITING_TASK waits for, kept so it can be made again after a crash. */
   public InvokeRequest pendingTask;
+
   public int taskAttempt;
   public long lastEventId;
 

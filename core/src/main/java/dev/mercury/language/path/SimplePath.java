@@ -95,8 +95,8 @@ final class SimplePath {
   }
 
   /**
-   * Why {@link #read} found nothing, in the words Jayway JsonPath (and so AWS) uses: a missing
-   * last step selects nothing; a missing step before it is a missing property.
+   * Why {@link #read} found nothing, in the words Jayway JsonPath (and so AWS) uses: a missing last
+   * step selects nothing; a missing step before it is a missing property.
    */
   static String missing(JsonNode document, List<Object> steps) {
     StringBuilder path = new StringBuilder("$");

@@ -16,7 +16,8 @@ public final class StepCodec {
             .setFlowId(message.flowId())
             .setSeq(message.seq());
     switch (message.step()) {
-      case StepMessage.Start start -> builder.setStart(dev.mercury.proto.Start.getDefaultInstance());
+      case StepMessage.Start start ->
+          builder.setStart(dev.mercury.proto.Start.getDefaultInstance());
       case StepMessage.Advance advance ->
           builder.setAdvance(dev.mercury.proto.Advance.getDefaultInstance());
       case StepMessage.TaskResult result -> builder.setTaskResult(taskResult(result));

@@ -19,12 +19,12 @@ import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * The embedded store: one SQLite file in WAL mode holding each execution's checkpoint (its
- * Protocol Buffers bytes plus the columns people query), its history and its timers.
+ * The embedded store: one SQLite file in WAL mode holding each execution's checkpoint (its Protocol
+ * Buffers bytes plus the columns people query), its history and its timers.
  *
- * <p>A commit is one SQLite transaction: the checkpoint update conditional on the version read,
- * the new history rows and the new timers, so a crash leaves either all of a transition or none
- * of it. Claiming a timer deletes its row inside a transaction, so only one claimer gets it. One
+ * <p>A commit is one SQLite transaction: the checkpoint update conditional on the version read, the
+ * new history rows and the new timers, so a crash leaves either all of a transition or none of it.
+ * Claiming a timer deletes its row inside a transaction, so only one claimer gets it. One
  * connection is shared under a lock: SQLite serialises writers anyway, and WAL lets a person read
  * the file with the sqlite3 shell while Mercury runs.
  */
@@ -47,7 +47,8 @@ public final class SqliteCheckpointStore implements CheckpointStore, AutoCloseab
       SqliteSchema.create(connection);
       return new SqliteCheckpointStore(connection);
     } catch (SQLException | java.io.IOException e) {
-      throw new StoreException("cannot open the SQLite store at " + file + ": " + e.getMessage(), e);
+      throw new StoreException(
+          "cannot open the SQLite store at " + file + ": " + e.getMessage(), e);
     }
   }
 

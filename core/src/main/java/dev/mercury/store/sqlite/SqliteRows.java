@@ -61,8 +61,7 @@ final class SqliteRows {
     }
   }
 
-  static void insertTimers(Connection connection, List<Dispatch.Timer> timers)
-      throws SQLException {
+  static void insertTimers(Connection connection, List<Dispatch.Timer> timers) throws SQLException {
     if (timers.isEmpty()) {
       return;
     }
@@ -77,8 +76,7 @@ final class SqliteRows {
     }
   }
 
-  static List<StoredTimer> dueTimers(Connection connection, long now, int max)
-      throws SQLException {
+  static List<StoredTimer> dueTimers(Connection connection, long now, int max) throws SQLException {
     try (PreparedStatement select =
         connection.prepareStatement(
             "SELECT id, due_millis, message FROM timers WHERE due_millis <= ?"
@@ -99,7 +97,8 @@ final class SqliteRows {
   }
 
   static void deleteTimers(Connection connection, List<StoredTimer> timers) throws SQLException {
-    try (PreparedStatement delete = connection.prepareStatement("DELETE FROM timers WHERE id = ?")) {
+    try (PreparedStatement delete =
+        connection.prepareStatement("DELETE FROM timers WHERE id = ?")) {
       for (StoredTimer timer : timers) {
         delete.setLong(1, timer.id());
         delete.addBatch();

@@ -21,8 +21,7 @@ final class SqliteSchema {
       statement.execute(
           "CREATE INDEX IF NOT EXISTS executions_by_machine"
               + " ON executions (state_machine_arn, start_millis)");
-      statement.execute(
-          "CREATE INDEX IF NOT EXISTS executions_by_status ON executions (status)");
+      statement.execute("CREATE INDEX IF NOT EXISTS executions_by_status ON executions (status)");
       statement.execute(
           "CREATE TABLE IF NOT EXISTS history ("
               + " arn TEXT NOT NULL, id INTEGER NOT NULL, previous_id INTEGER NOT NULL,"

@@ -121,8 +121,7 @@ class SqliteCheckpointStoreTest {
   }
 
   private static String start(Engine engine, String name) {
-    return engine
-        .start(
+    return engine.start(
             DefinitionParser.parse(WAIT_THEN_TASK),
             Arns.stateMachine("restart"),
             name,
@@ -133,7 +132,8 @@ class SqliteCheckpointStoreTest {
   private static Invoker answering(AtomicInteger calls) {
     return request -> {
       calls.incrementAndGet();
-      return CompletableFuture.completedFuture(TaskResult.success(Json.parseTrusted("{\"ok\": 1}")));
+      return CompletableFuture.completedFuture(
+          TaskResult.success(Json.parseTrusted("{\"ok\": 1}")));
     };
   }
 
