@@ -6,6 +6,7 @@ import dev.mercury.language.error.ErrorName;
 import dev.mercury.language.error.StatesError;
 import dev.mercury.language.jsonata.JsonataEvaluator;
 import dev.mercury.language.jsonata.StatesBinding;
+import dev.mercury.language.model.Assignment;
 import dev.mercury.language.model.PayloadTemplate;
 import dev.mercury.language.model.QueryLanguage;
 import dev.mercury.language.model.State;
@@ -102,20 +103,20 @@ final class DataFlow {
   }
 
   /** Evaluates an Assign (of a state, a Choice rule or a catcher) in JSONPath. */
-  Map<String, JsonNode> assignJsonPath(Flow flow, JsonNode assign, JsonNode dollar) {
+  Map<String, JsonNode> assignJsonPath(Flow flow, Assignment assign, JsonNode dollar) {
     if (assign == null) {
       return null;
     }
-    JsonNode values = PayloadTemplate.compile(assign).evaluate(turn.context(flow, dollar));
+    JsonNode values = assign.template().evaluate(turn.context(flow, dollar));
     return collect(values);
   }
 
   /** Evaluates an Assign in JSONata. */
-  Map<String, JsonNode> assignJsonata(JsonNode assign, StatesBinding binding) {
+  Map<String, JsonNode> assignJsonata(Assignment assign, StatesBinding binding) {
     if (assign == null) {
       return null;
     }
-    return collect(JsonataEvaluator.evaluate(assign, "Assign", binding));
+    return collect(JsonataEvaluator.evaluate(assign.raw(), "Assign", binding));
   }
 
   private static Map<String, JsonNode> collect(JsonNode values) {

@@ -8,5 +8,5 @@ public record Catcher(
     List<String> errorEquals,
     String next,
     ResultPath resultPath,
-    JsonNode assign,
+    Assignment assign,
     JsonNode output) {}

@@ -1,7 +1,5 @@
 package dev.mercury.language.model;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 /**
  * One state of a state machine. Each type is its own record; the fields every type may carry (input
  * and output processing, its transition, its language) are in {@link StateFields}.
@@ -37,7 +35,7 @@ public sealed interface State
     return fields().queryLanguage();
   }
 
-  default JsonNode assign() {
+  default Assignment assign() {
     return fields().assign();
   }
 }

@@ -29,7 +29,7 @@ public record StateFields(
     DataPath outputPath,
     JsonNode arguments,
     JsonNode output,
-    JsonNode assign) {
+    Assignment assign) {
 
   /**
    * An InputPath or OutputPath: all of the data, none of it (JSON null), or what a path selects.

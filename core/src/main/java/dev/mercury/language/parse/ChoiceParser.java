@@ -1,6 +1,7 @@
 package dev.mercury.language.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mercury.language.model.Assignment;
 import dev.mercury.language.model.ChoiceRule;
 import dev.mercury.language.model.Condition;
 import dev.mercury.language.model.Operator;
@@ -31,7 +32,7 @@ final class ChoiceParser {
           new ChoiceRule(
               condition(rule, pointer + "/" + i),
               DefinitionParser.text(rule, "Next"),
-              rule.get("Assign"),
+              Assignment.of(rule.get("Assign"), language),
               rule.get("Output")));
     }
     return List.copyOf(rules);

@@ -2,6 +2,7 @@ package dev.mercury.language.parse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mercury.language.intrinsic.IntrinsicFunction;
+import dev.mercury.language.model.Assignment;
 import dev.mercury.language.model.Catcher;
 import dev.mercury.language.model.ChoiceState;
 import dev.mercury.language.model.DynamicValue;
@@ -79,7 +80,7 @@ final class StateParser {
         dataPath("OutputPath"),
         node.get("Arguments"),
         node.get("Output"),
-        node.get("Assign"));
+        assignment(node.get("Assign"), "Assign"));
   }
 
   private TaskState task(StateFields fields) {
@@ -169,10 +170,18 @@ final class StateParser {
               strings(c.path("ErrorEquals")),
               DefinitionParser.text(c, "Next"),
               resultPath(c, "ResultPath", pointer + "/Catch/" + i),
-              c.get("Assign"),
+              assignment(c.get("Assign"), "Catch/" + i + "/Assign"),
               c.get("Output")));
     }
     return List.copyOf(catchers);
+  }
+
+  private Assignment assignment(JsonNode raw, String field) {
+    try {
+      return Assignment.of(raw, language);
+    } catch (IllegalArgumentException e) {
+      throw new DefinitionException(pointer + "/" + field, e.getMessage());
+    }
   }
 
   private static List<String> strings(JsonNode array) {
