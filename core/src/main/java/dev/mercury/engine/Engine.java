@@ -16,6 +16,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Drives executions in one thread: the in-process bus around the stateless {@link Transition}. Each
@@ -28,6 +30,7 @@ import java.util.function.BooleanSupplier;
  * its checkpoint (see {@link Projector}); timers are already in the store.
  */
 public final class Engine {
+  private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
   private static final int TIMER_BATCH = 256;
 
   private final CheckpointStore store;
@@ -157,10 +160,29 @@ public final class Engine {
     }
     store.commit(checkpoint, readVersion, result.events(), timers);
     transitions++;
+    logMilestone(checkpoint, message);
     for (Dispatch dispatch : result.dispatches()) {
       carryOut(dispatch);
     }
     return checkpoint;
+  }
+
+  private static void logMilestone(Checkpoint checkpoint, StepMessage message) {
+    if (LOG.isDebugEnabled()) {
+      LOG.debug(
+          "transition execution={} flow={} step={} version={}",
+          checkpoint.executionArn,
+          message.flowId(),
+          message.step().getClass().getSimpleName(),
+          checkpoint.version);
+    }
+    if (!checkpoint.isRunning()) {
+      LOG.info(
+          "execution ended execution={} status={} durationMs={}",
+          checkpoint.executionArn,
+          checkpoint.status,
+          checkpoint.stopMillis - checkpoint.startMillis);
+    }
   }
 
   private void carryOut(Dispatch dispatch) {

@@ -18,7 +18,21 @@ public final class Mercury {
   static final int EXIT_INVALID = 2;
 
   public static void main(String[] args) {
+    quietUnlessServing(args);
     System.exit(commandLine().execute(args));
+  }
+
+  /**
+   * Long-running commands log lifecycle lines at INFO; one-shot commands print their own report
+   * and log only warnings. MERCURY_LOG_LEVEL overrides both.
+   */
+  private static void quietUnlessServing(String[] args) {
+    String level = System.getenv("MERCURY_LOG_LEVEL");
+    if (level == null) {
+      boolean serving = args.length > 0 && (args[0].equals("server") || args[0].equals("worker"));
+      level = serving ? "info" : "warn";
+    }
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
   }
 
   static CommandLine commandLine() {
