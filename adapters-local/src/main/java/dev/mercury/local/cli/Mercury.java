@@ -23,8 +23,8 @@ public final class Mercury {
   }
 
   /**
-   * Long-running commands log lifecycle lines at INFO; one-shot commands print their own report
-   * and log only warnings. MERCURY_LOG_LEVEL overrides both.
+   * Long-running commands log lifecycle lines at INFO; one-shot commands print their own report and
+   * log only warnings. MERCURY_LOG_LEVEL overrides both.
    */
   private static void quietUnlessServing(String[] args) {
     String level = System.getenv("MERCURY_LOG_LEVEL");

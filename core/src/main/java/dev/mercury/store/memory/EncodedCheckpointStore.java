@@ -5,47 +5,30 @@ import dev.mercury.store.codec.CheckpointCodec;
 import dev.mercury.transition.Checkpoint;
 import dev.mercury.transition.Dispatch;
 import dev.mercury.transition.HistoryEvent;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Keeps checkpoints in memory as their Protocol Buffers bytes and decodes a fresh object on every
- * read, as a durable store does. Running an execution on it shows that a transition needs nothing
- * but the stored checkpoint.
+ * An in-memory store that passes every checkpoint through its Protocol Buffers bytes on the way in
+ * and out, as a durable store does, so each read is a fresh object. Running an execution on it
+ * shows that a transition needs nothing but the stored checkpoint.
  */
 public final class EncodedCheckpointStore implements CheckpointStore {
   private final CheckpointCodec codec = new CheckpointCodec();
-  private final Map<String, Entry> entries = new ConcurrentHashMap<>();
-  private final Timers timers = new Timers();
+  private final MemoryCheckpointStore stored = new MemoryCheckpointStore();
 
-  private static final class Entry {
-    byte[] checkpoint;
-    long version;
-    final List<HistoryEvent> history = new ArrayList<>();
+  private Checkpoint copy(Checkpoint checkpoint) {
+    return checkpoint == null ? null : codec.decode(codec.encode(checkpoint));
   }
 
   @Override
   public void create(Checkpoint checkpoint) {
-    Entry entry = new Entry();
-    entry.checkpoint = codec.encode(checkpoint);
-    entry.version = checkpoint.version;
-    if (entries.putIfAbsent(checkpoint.executionArn, entry) != null) {
-      throw new ConflictException("execution exists: " + checkpoint.executionArn);
-    }
+    stored.create(copy(checkpoint));
   }
 
   @Override
   public Checkpoint read(String executionArn) {
-    Entry entry = entries.get(executionArn);
-    if (entry == null) {
-      return null;
-    }
-    synchronized (entry) {
-      return codec.decode(entry.checkpoint);
-    }
+    return copy(stored.read(executionArn));
   }
 
   @Override
@@ -53,56 +36,32 @@ public final class EncodedCheckpointStore implements CheckpointStore {
       Checkpoint checkpoint,
       long readVersion,
       List<HistoryEvent> events,
-      List<Dispatch.Timer> newTimers) {
-    Entry entry = entries.get(checkpoint.executionArn);
-    synchronized (entry) {
-      if (entry.version != readVersion) {
-        throw new ConflictException(
-            "checkpoint of " + checkpoint.executionArn + " moved past version " + readVersion);
-      }
-      entry.checkpoint = codec.encode(checkpoint);
-      entry.version = checkpoint.version;
-      entry.history.addAll(events);
-      timers.addAll(newTimers);
-    }
-  }
-
-  @Override
-  public List<Dispatch.Timer> claimDueTimers(long now, int max) {
-    return timers.claimDue(now, max);
-  }
-
-  @Override
-  public OptionalLong nextTimerDue() {
-    return timers.nextDue();
-  }
-
-  @Override
-  public List<Checkpoint> executions(String stateMachineArn, int limit, int offset) {
-    return entries.keySet().stream()
-        .map(this::read)
-        .filter(c -> c.stateMachineArn.equals(stateMachineArn))
-        .sorted(
-            java.util.Comparator.comparingLong((Checkpoint c) -> -c.startMillis)
-                .thenComparing(c -> c.executionArn))
-        .skip(offset)
-        .limit(limit)
-        .toList();
-  }
-
-  @Override
-  public List<String> runningExecutions() {
-    return entries.keySet().stream().filter(arn -> read(arn).isRunning()).toList();
+      List<Dispatch.Timer> timers) {
+    stored.commit(copy(checkpoint), readVersion, events, timers);
   }
 
   @Override
   public List<HistoryEvent> history(String executionArn) {
-    Entry entry = entries.get(executionArn);
-    if (entry == null) {
-      return List.of();
-    }
-    synchronized (entry) {
-      return List.copyOf(entry.history);
-    }
+    return stored.history(executionArn);
+  }
+
+  @Override
+  public List<Dispatch.Timer> claimDueTimers(long now, int max) {
+    return stored.claimDueTimers(now, max);
+  }
+
+  @Override
+  public OptionalLong nextTimerDue() {
+    return stored.nextTimerDue();
+  }
+
+  @Override
+  public List<Checkpoint> executions(String stateMachineArn, int limit, int offset) {
+    return stored.executions(stateMachineArn, limit, offset).stream().map(this::copy).toList();
+  }
+
+  @Override
+  public List<String> runningExecutions() {
+    return stored.runningExecutions();
   }
 }

@@ -20,7 +20,7 @@ public final class MemoryCheckpointStore implements CheckpointStore {
   private final Timers timers = new Timers();
 
   private static final class Entry {
-    final Checkpoint checkpoint;
+    Checkpoint checkpoint;
     final List<HistoryEvent> history = new ArrayList<>();
     long committedVersion;
 
@@ -57,6 +57,7 @@ public final class MemoryCheckpointStore implements CheckpointStore {
       }
       entry.history.addAll(events);
       timers.addAll(newTimers);
+      entry.checkpoint = checkpoint;
       entry.committedVersion = checkpoint.version;
     }
   }
