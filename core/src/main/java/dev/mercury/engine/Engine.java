@@ -96,7 +96,7 @@ public final class Engine {
     while (!stop.getAsBoolean()) {
       StepMessage next = next(false);
       if (next != null) {
-        apply(next);
+        applySafely(next);
       }
     }
   }
@@ -138,6 +138,21 @@ public final class Engine {
       nextDue = store.nextTimerDue().orElse(Long.MAX_VALUE);
     }
     return dueTimers.poll();
+  }
+
+  /**
+   * A long-running engine outlives any one message: a store failure drops the message, which the
+   * execution's checkpoint still describes, so {@link #resume()} finds the work again.
+   */
+  private void applySafely(StepMessage message) {
+    try {
+      apply(message);
+    } catch (CheckpointStore.ConflictException e) {
+      LOG.debug("stale message dropped execution={}", message.executionArn());
+    } catch (RuntimeException e) {
+      LOG.error(
+          "message dropped execution={} flow={}", message.executionArn(), message.flowId(), e);
+    }
   }
 
   /** Takes one transition; returns the checkpoint it wrote, or null when nothing changed. */

@@ -1,9 +1,12 @@
 package dev.mercury.transition;
 
+import dev.mercury.language.error.ErrorName;
 import dev.mercury.language.json.Json;
 import dev.mercury.language.model.StateMachine;
 import java.util.List;
 import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The stateless core: applies one step message to an execution's checkpoint and returns the history
@@ -15,10 +18,21 @@ import java.util.function.LongSupplier;
  * has ended, changes nothing, so redelivered and duplicated messages are harmless.
  */
 public final class Transition {
+  /** AWS's limit on one execution's history. */
+  public static final int DEFAULT_HISTORY_LIMIT = 25_000;
+
+  private static final Logger LOG = LoggerFactory.getLogger(Transition.class);
+
   private final LongSupplier clock;
+  private final int historyLimit;
 
   public Transition(LongSupplier clock) {
+    this(clock, DEFAULT_HISTORY_LIMIT);
+  }
+
+  public Transition(LongSupplier clock, int historyLimit) {
     this.clock = clock;
+    this.historyLimit = historyLimit;
   }
 
   /** What one transition produced. Empty when the message was a repeat. */
@@ -44,7 +58,21 @@ public final class Transition {
   public Result apply(Checkpoint checkpoint, StepMessage message) {
     Turn turn = new Turn(checkpoint, clock.getAsLong());
     if (checkpoint.isRunning()) {
-      route(turn, message);
+      try {
+        route(turn, message);
+      } catch (RuntimeException bug) {
+        // A fault in Mercury fails this execution, never the process that runs the others.
+        LOG.error("transition failed execution={}", checkpoint.executionArn, bug);
+        Lifecycle.fail(
+            turn, null, ErrorName.RUNTIME, "Mercury could not take a transition: " + bug);
+      }
+      if (checkpoint.isRunning() && checkpoint.lastEventId > historyLimit) {
+        Lifecycle.fail(
+            turn,
+            null,
+            ErrorName.RUNTIME,
+            "The execution's history reached the limit of " + historyLimit + " events.");
+      }
     }
     if (turn.events.isEmpty() && turn.dispatches.isEmpty()) {
       return new Result(List.of(), List.of());

@@ -96,7 +96,16 @@ final class Turn {
       }
     }
     if (value.intrinsic() != null) {
-      return value.intrinsic().evaluate(context(flow, input));
+      try {
+        return value.intrinsic().evaluate(context(flow, input));
+      } catch (PathFailure e) {
+        throw StatesError.runtime(
+            "The intrinsic function '"
+                + value.intrinsic().text()
+                + "' refers to a path that"
+                + " selects nothing: "
+                + e.getMessage());
+      }
     }
     if (JsonataEvaluator.isExpression(value.literal())) {
       return JsonataEvaluator.evaluate(value.literal(), value.field(), binding(flow, input));

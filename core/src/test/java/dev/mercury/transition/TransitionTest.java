@@ -382,4 +382,47 @@ class TransitionTest {
     assertThat(outputs.get(1)).isEqualTo(outputs.get(0)).isEqualTo("[1,2,3]");
     assertThat(histories.get(1)).isEqualTo(histories.get(0));
   }
+
+  @Test
+  void intrinsic_pathSelectsNothing_failsTheExecutionWithRuntime() {
+    var ended =
+        Executions.run(
+            """
+            {"StartAt": "A", "States": {"A": {"Type": "Pass",
+              "Parameters": {"g.$": "States.Format('Hi {}', $.missing)"}, "End": true}}}""",
+            "{}");
+
+    assertThat(ended.checkpoint().status).isEqualTo(ExecutionStatus.FAILED);
+    assertThat(ended.checkpoint().error).isEqualTo("States.Runtime");
+    assertThat(ended.checkpoint().cause).contains("$['missing']");
+  }
+
+  @Test
+  void execution_loopingPastTheHistoryLimit_failsInsteadOfGrowingForever() {
+    Checkpoint checkpoint =
+        Transition.newExecution(
+            DefinitionParser.parse(
+                """
+                {"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "B"},
+                  "B": {"Type": "Pass", "Next": "A"}}}"""),
+            Arns.stateMachine("loop"),
+            "e",
+            "{}",
+            0);
+    Transition transition = new Transition(() -> 0, 50);
+    java.util.ArrayDeque<StepMessage> queue = new java.util.ArrayDeque<>();
+    queue.add(
+        new StepMessage(
+            checkpoint.executionArn, StepMessage.EXECUTION, 0, new StepMessage.Start()));
+    while (!queue.isEmpty() && checkpoint.isRunning()) {
+      for (Dispatch d : transition.apply(checkpoint, queue.poll()).dispatches()) {
+        if (d instanceof Dispatch.Publish p) {
+          queue.add(p.message());
+        }
+      }
+    }
+
+    assertThat(checkpoint.status).isEqualTo(ExecutionStatus.FAILED);
+    assertThat(checkpoint.cause).contains("limit of 50 events");
+  }
 }

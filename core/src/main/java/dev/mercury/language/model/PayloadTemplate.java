@@ -67,7 +67,16 @@ public final class PayloadTemplate {
   private record Call(IntrinsicFunction function) implements Node {
     @Override
     public JsonNode evaluate(EvaluationContext context) {
-      return function.evaluate(context);
+      try {
+        return function.evaluate(context);
+      } catch (PathFailure e) {
+        throw StatesError.runtime(
+            "The intrinsic function '"
+                + function.text()
+                + "' refers to a path that selects"
+                + " nothing: "
+                + e.getMessage());
+      }
     }
   }
 
