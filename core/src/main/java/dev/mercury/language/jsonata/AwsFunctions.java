@@ -15,7 +15,8 @@ import java.util.UUID;
 
 /**
  * The functions AWS Step Functions adds to JSONata: {@code $partition}, {@code $range}, {@code
- * $hash}, {@code $random}, {@code $uuid} and {@code $parse}; and {@code $eval}, which AWS refuses.
+ * $hash}, {@code $random}, {@code $uuid} and {@code $parse}; and takes away {@code $eval}, which
+ * AWS does not offer.
  */
 final class AwsFunctions {
   private AwsFunctions() {}
@@ -33,14 +34,14 @@ final class AwsFunctions {
         "uuid", Jsonata.function("uuid", (List<?> args) -> UUID.randomUUID().toString(), "<:s>"));
     expression.registerFunction(
         "parse", Jsonata.function("parse", (List<?> args) -> parse(args), "<s:x>"));
-    expression.registerFunction(
-        "eval",
-        Jsonata.function(
-            "eval",
-            (List<?> args) -> {
-              throw new JException("The $eval function is not supported", -1);
-            },
-            "<x-:x>"));
+  }
+
+  /**
+   * Takes {@code $eval} away as AWS does: bound to nothing, so calling it fails with JSONata's own
+   * T1006 "Attempted to invoke a non-function", the cause AWS gives.
+   */
+  static void withoutEval(Jsonata.Frame frame) {
+    frame.bind("eval", (Object) null);
   }
 
   private static List<Object> partition(List<?> args) {

@@ -96,6 +96,7 @@ public final class JsonataEvaluator {
   private static Object run(String expression, StatesBinding binding) {
     Jsonata compiled = compiled(expression);
     Jsonata.Frame frame = compiled.createFrame();
+    AwsFunctions.withoutEval(frame);
     bind(frame, expression, binding);
     return compiled.evaluate(JavaValues.toJava(binding.input()), frame);
   }

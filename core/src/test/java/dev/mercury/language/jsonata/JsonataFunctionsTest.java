@@ -167,6 +167,14 @@ class JsonataFunctionsTest {
   }
 
   @Test
+  void eval_isNotAFunctionInStepFunctions() {
+    assertThat(cause("$eval('1 + 1')"))
+        .isEqualTo(
+            "The JSONata expression '$eval('1 + 1')' specified for the field 'Output' threw an"
+                + " error during evaluation. T1006: Attempted to invoke a non-function");
+  }
+
+  @Test
   void builtins_fromJsonataItself_stillWork() {
     assertThat(expr("$sum([1, 2, 3]) & '-' & $uppercase('a')")).isEqualTo(json("\"6-A\""));
     assertThat(expr("$merge([{'a': 1}, {'b': 2}])")).isEqualTo(json("{\"a\": 1, \"b\": 2}"));
