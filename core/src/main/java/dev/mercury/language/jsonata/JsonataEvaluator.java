@@ -98,7 +98,8 @@ public final class JsonataEvaluator {
     Jsonata.Frame frame = compiled.createFrame();
     AwsFunctions.withoutEval(frame);
     bind(frame, expression, binding);
-    return compiled.evaluate(JavaValues.toJava(binding.input()), frame);
+    // AWS evaluates with no context item: the input is $states.input, and $ is undefined.
+    return compiled.evaluate(null, frame);
   }
 
   /**

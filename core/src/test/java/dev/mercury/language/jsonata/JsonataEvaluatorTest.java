@@ -140,6 +140,23 @@ class JsonataEvaluatorTest {
   }
 
   @Test
+  void evaluate_dollarAlone_isUndefinedBecauseAwsGivesNoContextItem() {
+    StatesError error = failure("\"{% $ %}\"", input("{\"a\": 1}"));
+
+    assertThat(error.cause())
+        .isEqualTo(
+            "The JSONata expression '$' specified for the field 'Output' returned nothing"
+                + " (undefined).");
+  }
+
+  @Test
+  void evaluate_bareFieldName_doesNotReadTheStateInput() {
+    StatesError error = failure("\"{% a %}\"", input("{\"a\": 1}"));
+
+    assertThat(error.cause()).endsWith("returned nothing (undefined).");
+  }
+
+  @Test
   void evaluate_nullLiteral_isJsonNull() {
     assertThat(expr("null").isNull()).isTrue();
   }
