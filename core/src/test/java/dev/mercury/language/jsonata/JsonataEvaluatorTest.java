@@ -157,6 +157,14 @@ class JsonataEvaluatorTest {
   }
 
   @Test
+  void evaluate_variableWithUnicodeName_isBound() {
+    StatesBinding binding = binding("{}", Map.of("prénom", "\"Ana\"", "数", "2"));
+
+    assertThat(eval("[\"{% $prénom %}\", \"{% $数 * 2 %}\"]", binding))
+        .isEqualTo(json("[\"Ana\", 4]"));
+  }
+
+  @Test
   void evaluate_nullLiteral_isJsonNull() {
     assertThat(expr("null").isNull()).isTrue();
   }
