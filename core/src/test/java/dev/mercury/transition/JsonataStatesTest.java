@@ -143,6 +143,20 @@ class JsonataStatesTest {
   }
 
   @Test
+  void task_heartbeatSecondsExpression_isEvaluatedAndRecorded() {
+    var ended =
+        Executions.run(
+            """
+            {"QueryLanguage": "JSONata", "StartAt": "T", "States": {"T": {"Type": "Task",
+              "Resource": "arn:aws:states:::x", "TimeoutSeconds": 60,
+              "HeartbeatSeconds": "{% $states.input.hb %}", "End": true}}}""",
+            "{\"hb\": 10}", request -> TaskResult.success(json("{}")));
+
+    assertThat(ended.first("TaskScheduled").details().get("heartbeatInSeconds").asLong())
+        .isEqualTo(10);
+  }
+
+  @Test
   void choice_conditionOnInputAndVariable_takesTheFirstRuleThatHolds() {
     var ended =
         Executions.run(
