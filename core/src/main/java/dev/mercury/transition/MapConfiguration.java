@@ -34,7 +34,7 @@ record MapConfiguration(
       throw StatesError.runtime("ToleratedFailurePercentage must be between 0 and 100.");
     }
     if (map.batcher() != null) {
-      items = batch(turn, flow, map.batcher(), items, input);
+      items = batch(turn, flow, map, items, input);
     }
     return new MapConfiguration(items, concurrency, count, percentage);
   }
@@ -134,21 +134,33 @@ record MapConfiguration(
   }
 
   private static ArrayNode batch(
-      Turn turn, Flow flow, MapState.ItemBatcher batcher, ArrayNode items, JsonNode input) {
+      Turn turn, Flow flow, MapState map, ArrayNode items, JsonNode input) {
+    MapState.ItemBatcher batcher = map.batcher();
     int perBatch = integer(turn, flow, batcher.maxItemsPerBatch(), input, Integer.MAX_VALUE);
+    JsonNode batchInput = batchInput(turn, flow, map);
     ArrayNode batches = Json.NODES.arrayNode();
     ObjectNode current = null;
     for (JsonNode item : items) {
       if (current == null || current.get("Items").size() >= perBatch) {
         current = Json.object();
         current.putArray("Items");
-        if (batcher.batchInput() != null) {
-          current.set("BatchInput", batcher.batchInput());
+        if (batchInput != null) {
+          current.set("BatchInput", batchInput);
         }
         batches.add(current);
       }
       ((ArrayNode) current.get("Items")).add(item);
     }
     return batches;
+  }
+
+  /** BatchInput as written; in JSONata its {@code {% %}} strings are evaluated, as AWS does. */
+  private static JsonNode batchInput(Turn turn, Flow flow, MapState map) {
+    JsonNode written = map.batcher().batchInput();
+    if (written == null || map.queryLanguage() != QueryLanguage.JSONATA) {
+      return written;
+    }
+    return JsonataEvaluator.evaluate(
+        written, "ItemBatcher/BatchInput", turn.binding(flow, flow.stateInput));
   }
 }

@@ -213,6 +213,22 @@ class JsonataMapParallelTest {
   }
 
   @Test
+  void map_itemBatcherBatchInputExpressions_areEvaluated() {
+    var ended =
+        Executions.run(
+            """
+            {"QueryLanguage": "JSONata", "StartAt": "M", "States": {"M": {"Type": "Map",
+              "Items": [1, 2], "ItemBatcher": {"MaxItemsPerBatch": 5,
+                "BatchInput": {"label": "{% $states.input.label %}", "n": "{% 1 + 1 %}"}},
+              "ItemProcessor": {"StartAt": "S", "States": {"S": {"Type": "Pass", "End": true}}},
+              "End": true}}}""",
+            "{\"label\": \"L\"}");
+
+    assertThat(ended.out())
+        .isEqualTo(json("[{\"Items\": [1, 2], \"BatchInput\": {\"label\": \"L\", \"n\": 2}}]"));
+  }
+
+  @Test
   void map_outputAndAssign_readTheResults() {
     var ended =
         Executions.run(
