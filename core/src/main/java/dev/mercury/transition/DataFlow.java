@@ -112,10 +112,15 @@ final class DataFlow {
 
   /** Evaluates an Assign in JSONata. */
   Map<String, JsonNode> assignJsonata(JsonNode assign, StatesBinding binding) {
+    return assignJsonata(assign, "Assign", binding);
+  }
+
+  /** Evaluates an Assign in JSONata, naming it {@code field} in errors. */
+  Map<String, JsonNode> assignJsonata(JsonNode assign, String field, StatesBinding binding) {
     if (assign == null) {
       return null;
     }
-    return collect(JsonataEvaluator.evaluate(assign, "Assign", binding));
+    return collect(JsonataEvaluator.evaluate(assign, field, binding));
   }
 
   private static Map<String, JsonNode> collect(JsonNode values) {

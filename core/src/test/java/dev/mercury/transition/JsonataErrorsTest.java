@@ -240,6 +240,56 @@ class JsonataErrorsTest {
   }
 
   @Test
+  void catcherOutputUndefined_failsTheStateNamingTheCatcherByIndex() {
+    var ended =
+        Executions.run(
+            """
+            {"QueryLanguage": "JSONata", "StartAt": "T", "States": {
+              "T": {"Type": "Task", "Resource": "arn:aws:states:::x", "End": true,
+                "Catch": [{"ErrorEquals": ["Other"], "Next": "H"},
+                  {"ErrorEquals": ["States.ALL"], "Next": "H",
+                    "Output": {"v": "{% $states.input.missing %}"}}]},
+              "H": {"Type": "Pass", "End": true}}}""",
+            "{}", request -> TaskResult.failure("Boom", "why"));
+
+    String cause =
+        PREFIX.formatted("T", 2)
+            + "The JSONata expression '$states.input.missing' specified for the field"
+            + " 'Catch[1]/Output/v' returned nothing (undefined).";
+    assertFailed(ended, cause);
+    assertThat(ended.types())
+        .containsExactly(
+            "ExecutionStarted",
+            "TaskStateEntered",
+            "TaskScheduled",
+            "TaskStarted",
+            "TaskFailed",
+            "EvaluationFailed",
+            "ExecutionFailed");
+    assertThat(ended.first("EvaluationFailed").details().get("location").textValue())
+        .isEqualTo("Catch[1]/Output/v");
+  }
+
+  @Test
+  void catcherAssignUndefined_namesTheCatcherAssign() {
+    var ended =
+        Executions.run(
+            """
+            {"QueryLanguage": "JSONata", "StartAt": "T", "States": {
+              "T": {"Type": "Task", "Resource": "arn:aws:states:::x", "End": true,
+                "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "H",
+                  "Assign": {"e": "{% $states.errorOutput.Missing %}"}}]},
+              "H": {"Type": "Pass", "End": true}}}""",
+            "{}", request -> TaskResult.failure("Boom", "why"));
+
+    assertFailed(
+        ended,
+        PREFIX.formatted("T", 2)
+            + "The JSONata expression '$states.errorOutput.Missing' specified for the field"
+            + " 'Catch[0]/Assign/e' returned nothing (undefined).");
+  }
+
+  @Test
   void mapIterationFailure_failsTheMapWithTheInnerStatesPrefix() {
     var ended =
         Executions.run(
