@@ -57,8 +57,9 @@ final class DataFlow {
 
   /**
    * The output of a state that has a result (Task, Parallel, Map, JSONPath Pass), with its Assign
-   * applied. JSONPath: ResultSelector, ResultPath, OutputPath, and Assign reads the selected result
-   * as {@code $}. JSONata: Output, by default the result itself.
+   * applied. JSONPath: ResultSelector, ResultPath, OutputPath, and Assign reads the result as
+   * {@code $}: the raw result, for AWS evaluates Assign beside ResultSelector, not after it.
+   * JSONata: Output, by default the result itself.
    */
   JsonNode fromResult(Flow flow, State state, JsonNode result) {
     if (jsonata(state)) {
@@ -71,7 +72,7 @@ final class DataFlow {
     JsonNode combined =
         DataProcessing.applyResultPath(state.fields().resultPath(), flow.stateInput, selected);
     JsonNode output = outputPath(flow, state, combined);
-    setVariables(flow, assignJsonPath(flow, state.assign(), selected));
+    setVariables(flow, assignJsonPath(flow, state.assign(), result));
     return output;
   }
 

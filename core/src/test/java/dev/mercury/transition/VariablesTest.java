@@ -199,6 +199,24 @@ class VariablesTest {
   }
 
   @Test
+  void assign_withResultSelector_seesTheRawResult() {
+    var ended =
+        Executions.run(
+            """
+            {"StartAt": "T", "States": {
+              "T": {"Type": "Task", "Resource": "arn:aws:states:::x",
+                "ResultSelector": {"picked.$": "$.a"}, "Assign": {"raw.$": "$", "b.$": "$.b"},
+                "Next": "Show"},
+              "Show": {"Type": "Pass", "Parameters": {"in.$": "$", "raw.$": "$raw", "b.$": "$b"},
+                "End": true}}}""",
+            "{}",
+            request -> TaskResult.success(json("{\"a\": 1, \"b\": 2}")));
+
+    assertThat(ended.out())
+        .isEqualTo(json("{\"in\": {\"picked\": 1}, \"raw\": {\"a\": 1, \"b\": 2}, \"b\": 2}"));
+  }
+
+  @Test
   void assign_inCatcher_seesTheErrorOutput() {
     var ended =
         Executions.run(
