@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.mercury.language.data.DataProcessing;
 import dev.mercury.language.error.ErrorName;
 import dev.mercury.language.error.StatesError;
+import dev.mercury.language.json.Json;
 import dev.mercury.language.jsonata.JsonataEvaluator;
 import dev.mercury.language.jsonata.StatesBinding;
 import dev.mercury.language.model.PayloadTemplate;
@@ -20,8 +21,13 @@ import java.util.Map;
  * takes effect after the state's output is computed.
  */
 final class DataFlow {
-  /** AWS's limit on the variables one Assign sets, in bytes of JSON. */
+  /**
+   * AWS's limit on the variables one Assign sets, in bytes of JSON; it bounds each variable too.
+   */
   static final int ASSIGN_LIMIT_BYTES = 256 * 1024;
+
+  /** AWS's limit on all the variables an execution holds at once, in bytes of JSON. */
+  static final long EXECUTION_LIMIT_BYTES = 10L * 1024 * 1024;
 
   private final Turn turn;
 
@@ -126,12 +132,10 @@ final class DataFlow {
 
   private static Map<String, JsonNode> collect(JsonNode values) {
     Map<String, JsonNode> assigned = new HashMap<>();
-    long size = 0;
     for (Map.Entry<String, JsonNode> entry : values.properties()) {
       assigned.put(entry.getKey(), entry.getValue());
-      size += entry.getValue().toString().getBytes(StandardCharsets.UTF_8).length;
     }
-    if (size > ASSIGN_LIMIT_BYTES) {
+    if (size(assigned) > ASSIGN_LIMIT_BYTES) {
       throw new StatesError(
           ErrorName.RUNTIME,
           "The variables assigned by this state exceed the maximum size of 262144 bytes.");
@@ -139,14 +143,58 @@ final class DataFlow {
     return assigned;
   }
 
-  /** Makes assignments visible to the flow's next states. */
+  /**
+   * Makes assignments visible to the flow's next states, unless the variables held by every flow of
+   * the execution would then pass AWS's total. Variables of a Map iteration or Parallel branch that
+   * has ended are out of scope and no longer count.
+   */
   void setVariables(Flow flow, Map<String, JsonNode> assigned) {
     if (assigned == null || assigned.isEmpty()) {
       return;
+    }
+    long own = variableBytes(flow);
+    for (Map.Entry<String, JsonNode> entry : assigned.entrySet()) {
+      JsonNode old = flow.variables == null ? null : flow.variables.get(entry.getKey());
+      own += bytes(entry.getValue()) - (old == null ? 0 : bytes(old));
+    }
+    long total = own;
+    for (Flow other : turn.checkpoint.flows.values()) {
+      if (other != flow) {
+        total += variableBytes(other);
+      }
+    }
+    if (total > EXECUTION_LIMIT_BYTES) {
+      throw new StatesError(
+          ErrorName.RUNTIME,
+          "The variables of this execution would exceed the maximum total size of "
+              + EXECUTION_LIMIT_BYTES
+              + " bytes.");
     }
     if (flow.variables == null) {
       flow.variables = new HashMap<>();
     }
     flow.variables.putAll(assigned);
+    flow.variableBytes = own;
+  }
+
+  /** The size of the flow's variables, measured once and then kept up to date. */
+  private static long variableBytes(Flow flow) {
+    if (flow.variableBytes < 0) {
+      flow.variableBytes = flow.variables == null ? 0 : size(flow.variables);
+    }
+    return flow.variableBytes;
+  }
+
+  private static long bytes(JsonNode value) {
+    return Json.write(value).getBytes(StandardCharsets.UTF_8).length;
+  }
+
+  /** The size of variables' values as UTF-8 JSON text. */
+  private static long size(Map<String, JsonNode> variables) {
+    long size = 0;
+    for (JsonNode value : variables.values()) {
+      size += bytes(value);
+    }
+    return size;
   }
 }

@@ -144,11 +144,11 @@ final class Recovery {
         output = DataProcessing.applyResultPath(catcher.resultPath(), flow.stateInput, errorOutput);
         assigned = data.assignJsonPath(flow, catcher.assign(), errorOutput);
       }
+      data.setVariables(flow, assigned);
     } catch (StatesError e) {
       new Join(turn).flowFailed(flow, e.error(), recorded(flow, state, e));
       return;
     }
-    data.setVariables(flow, assigned);
     new StateRunner(turn).exit(flow, state, output, catcher.next());
   }
 
