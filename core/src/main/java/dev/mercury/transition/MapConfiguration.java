@@ -27,11 +27,19 @@ record MapConfiguration(
     int concurrency = integer(turn, flow, map.maxConcurrency(), input, 0);
     int count = integer(turn, flow, map.toleratedFailureCount(), input, -1);
     if (map.toleratedFailureCount() != null && count < 0) {
-      throw StatesError.runtime("ToleratedFailureCount cannot be negative.");
+      throw turn.invalid(
+          map.toleratedFailureCount(),
+          Json.NODES.numberNode(count),
+          "non-negative integer",
+          "ToleratedFailureCount cannot be negative.");
     }
     double percentage = decimal(turn, flow, map.toleratedFailurePercentage(), input);
     if (map.toleratedFailurePercentage() != null && (percentage < 0 || percentage > 100)) {
-      throw StatesError.runtime("ToleratedFailurePercentage must be between 0 and 100.");
+      throw turn.invalid(
+          map.toleratedFailurePercentage(),
+          Json.NODES.numberNode(percentage),
+          "number from 0 to 100",
+          "ToleratedFailurePercentage must be between 0 and 100.");
     }
     if (map.batcher() != null) {
       items = batch(turn, flow, map, items, input);
@@ -85,7 +93,10 @@ record MapConfiguration(
     }
     JsonNode found = numeric(turn.resolve(flow, value, input));
     if (!found.isIntegralNumber() && !(found.isNumber() && found.asDouble() % 1 == 0)) {
-      throw StatesError.runtime(
+      throw turn.invalid(
+          value,
+          found,
+          "integer",
           "The "
               + value.field()
               + "Path field refers to value "
@@ -102,7 +113,10 @@ record MapConfiguration(
     }
     JsonNode found = numeric(turn.resolve(flow, value, input));
     if (!found.isNumber()) {
-      throw StatesError.runtime(
+      throw turn.invalid(
+          value,
+          found,
+          "number",
           "The "
               + value.field()
               + "Path field refers to value "

@@ -96,7 +96,10 @@ final class TaskRunner {
     }
     JsonNode found = turn.resolve(flow, value, flow.stateInput);
     if (!found.canConvertToLong() || found.asLong() <= 0) {
-      throw StatesError.runtime(
+      throw turn.invalid(
+          value,
+          found,
+          "positive integer",
           "The "
               + value.field()
               + "Path field refers to value \""

@@ -202,6 +202,69 @@ class JsonataErrorsTest {
   }
 
   @Test
+  void waitSecondsOfTheWrongType_isAQueryEvaluationError() {
+    var ended =
+        Executions.run(
+            """
+            {"QueryLanguage": "JSONata", "StartAt": "W", "States": {"W": {"Type": "Wait",
+              "Seconds": "{% $states.input.s %}", "End": true}}}""",
+            "{\"s\": \"ten\"}");
+
+    assertFailed(
+        ended,
+        PREFIX.formatted("W", 2)
+            + "The JSONata expression '$states.input.s' specified for the field 'Seconds' returned"
+            + " an unexpected result type. Expected 'non-negative integer', but was 'string' for"
+            + " value: \"ten\"");
+    assertThat(ended.first("EvaluationFailed").details().get("location").textValue())
+        .isEqualTo("Seconds");
+  }
+
+  @Test
+  void taskTimeoutOutOfRange_isAQueryEvaluationError() {
+    var ended =
+        Executions.run(
+            """
+            {"QueryLanguage": "JSONata", "StartAt": "T", "States": {"T": {"Type": "Task",
+              "Resource": "arn:aws:states:::x", "TimeoutSeconds": "{% -5 %}", "End": true}}}""",
+            "{}", request -> TaskResult.success(json("{}")));
+
+    assertThat(ended.checkpoint().error).isEqualTo("States.QueryEvaluationError");
+    assertThat(ended.checkpoint().cause)
+        .contains("specified for the field 'TimeoutSeconds' returned an unexpected result type.");
+  }
+
+  @Test
+  void mapMaxConcurrencyNotANumber_isAQueryEvaluationError() {
+    var ended =
+        Executions.run(
+            """
+            {"QueryLanguage": "JSONata", "StartAt": "M", "States": {"M": {"Type": "Map",
+              "Items": [1], "MaxConcurrency": "{% 'many' %}", "End": true,
+              "ItemProcessor": {"StartAt": "S", "States": {"S": {"Type": "Pass",
+                "End": true}}}}}}""",
+            "{}");
+
+    assertThat(ended.checkpoint().error).isEqualTo("States.QueryEvaluationError");
+    assertThat(ended.checkpoint().cause)
+        .contains("specified for the field 'MaxConcurrency' returned an unexpected result type.");
+  }
+
+  @Test
+  void waitSecondsPathOfTheWrongType_staysARuntimeError() {
+    var ended =
+        Executions.run(
+            """
+            {"StartAt": "W", "States": {"W": {"Type": "Wait", "SecondsPath": "$.s",
+              "End": true}}}""",
+            "{\"s\": \"ten\"}");
+
+    assertThat(ended.checkpoint().error).isEqualTo("States.Runtime");
+    assertThat(ended.checkpoint().cause)
+        .endsWith("The SecondsPath parameter cannot be parsed as a long value: $.s == \"ten\"");
+  }
+
+  @Test
   void queryEvaluationError_isCaughtByStatesAll() {
     var ended =
         Executions.run(
