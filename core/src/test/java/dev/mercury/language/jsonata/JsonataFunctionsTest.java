@@ -61,6 +61,11 @@ class JsonataFunctionsTest {
   }
 
   @Test
+  void partition_hugeChunkSize_oneChunk() {
+    assertThat(expr("$partition([1, 2], 1e12)")).isEqualTo(json("[[1, 2]]"));
+  }
+
+  @Test
   void partition_zeroChunkSize_fails() {
     assertThat(cause("$partition([1], 0)")).contains("threw an error during evaluation.");
   }
@@ -83,6 +88,11 @@ class JsonataFunctionsTest {
   @Test
   void range_stepAwayFromEnd_isEmpty() {
     assertThat(expr("$range(1, 5, -1)")).isEqualTo(json("[]"));
+  }
+
+  @Test
+  void range_fractionalArguments_roundDown() {
+    assertThat(expr("$range(-1.5, 1.9, 1.2)")).isEqualTo(json("[-2, -1, 0, 1]"));
   }
 
   @Test
