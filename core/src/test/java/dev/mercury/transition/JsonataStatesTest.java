@@ -282,6 +282,17 @@ class JsonataStatesTest {
   }
 
   @Test
+  void succeed_noOutput_outputIsTheInput() {
+    var ended =
+        Executions.run(
+            """
+            {"QueryLanguage": "JSONata", "StartAt": "S", "States": {"S": {"Type": "Succeed"}}}""",
+            "{\"a\": 1}");
+
+    assertThat(ended.out()).isEqualTo(json("{\"a\": 1}"));
+  }
+
+  @Test
   void fail_errorAndCauseExpressions_failTheExecutionWithThem() {
     var ended =
         Executions.run(
