@@ -3,6 +3,7 @@ package dev.mercury.transition;
 import static dev.mercury.transition.Executions.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mercury.language.json.Json;
 import dev.mercury.transition.StepMessage.TaskResult;
 import org.junit.jupiter.api.Test;
 
@@ -47,9 +48,7 @@ class JsonataErrorsTest {
                 """
                 {"error": "States.QueryEvaluationError", "cause": %s, "location": "Output/a/b",
                  "state": "P"}"""
-                    .formatted(
-                        dev.mercury.language.json.Json.write(
-                            dev.mercury.language.json.Json.NODES.textNode(cause)))));
+                    .formatted(Json.write(Json.NODES.textNode(cause)))));
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.mercury.transition;
 import static dev.mercury.transition.Executions.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mercury.language.json.Json;
 import dev.mercury.transition.StepMessage.TaskResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,7 +71,7 @@ class JsonataStatesTest {
           return TaskResult.success(json("{}"));
         });
 
-    assertThat(json(dev.mercury.language.json.Json.write(requests.get(0).parameters())))
+    assertThat(json(Json.write(requests.get(0).parameters())))
         .isEqualTo(
             json("{\"FunctionName\": \"f\", \"Payload\": {\"n\": 40, \"literal\": \"$.n\"}}"));
   }

@@ -3,6 +3,7 @@ package dev.mercury.transition;
 import static dev.mercury.transition.Executions.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mercury.language.json.Json;
 import org.junit.jupiter.api.Test;
 
@@ -113,7 +114,7 @@ class VariablesLimitsTest {
                 "Assign": {"local.$": "$.big"}, "OutputPath": null, "End": true}}},
               "End": true}}}""",
             Json.write(
-                ((com.fasterxml.jackson.databind.node.ObjectNode) json(inputOf(250 * KIB)))
+                ((ObjectNode) json(inputOf(250 * KIB)))
                     .set("items", json("[" + "0,".repeat(44) + "0]"))));
 
     assertThat(ended.checkpoint().status).isEqualTo(ExecutionStatus.SUCCEEDED);

@@ -3,6 +3,7 @@ package dev.mercury.transition;
 import static dev.mercury.transition.Executions.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mercury.language.json.Json;
 import dev.mercury.transition.StepMessage.TaskResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -274,7 +275,7 @@ class VariablesTest {
               request ->
                   CompletableFuture.completedFuture(TaskResult.success(json("{\"v\": \"t\"}"))),
               encoded);
-      outputs.add(dev.mercury.language.json.Json.write(ended.output()));
+      outputs.add(Json.write(ended.output()));
     }
 
     assertThat(outputs.get(1)).isEqualTo(outputs.get(0));
