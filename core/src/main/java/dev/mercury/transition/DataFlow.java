@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.mercury.language.data.DataProcessing;
 import dev.mercury.language.error.ErrorName;
 import dev.mercury.language.error.StatesError;
+import dev.mercury.language.json.Json;
 import dev.mercury.language.jsonata.JsonataEvaluator;
 import dev.mercury.language.jsonata.StatesBinding;
 import dev.mercury.language.model.Assignment;
@@ -21,8 +22,13 @@ import java.util.Map;
  * takes effect after the state's output is computed.
  */
 final class DataFlow {
-  /** AWS's limit on the variables one Assign sets, in bytes of JSON. */
+  /**
+   * AWS's limit on the variables one Assign sets, in bytes of JSON; it bounds each variable too.
+   */
   static final int ASSIGN_LIMIT_BYTES = 256 * 1024;
+
+  /** AWS's limit on all the variables an execution holds at once, in bytes of JSON. */
+  static final long EXECUTION_LIMIT_BYTES = 10L * 1024 * 1024;
 
   private final Turn turn;
 
@@ -58,8 +64,9 @@ final class DataFlow {
 
   /**
    * The output of a state that has a result (Task, Parallel, Map, JSONPath Pass), with its Assign
-   * applied. JSONPath: ResultSelector, ResultPath, OutputPath, and Assign reads the selected result
-   * as {@code $}. JSONata: Output, by default the result itself.
+   * applied. JSONPath: ResultSelector, ResultPath, OutputPath, and Assign reads the result as
+   * {@code $}: the raw result, for AWS evaluates Assign beside ResultSelector, not after it.
+   * JSONata: Output, by default the result itself.
    */
   JsonNode fromResult(Flow flow, State state, JsonNode result) {
     if (jsonata(state)) {
@@ -72,7 +79,7 @@ final class DataFlow {
     JsonNode combined =
         DataProcessing.applyResultPath(state.fields().resultPath(), flow.stateInput, selected);
     JsonNode output = outputPath(flow, state, combined);
-    setVariables(flow, assignJsonPath(flow, state.assign(), selected));
+    setVariables(flow, assignJsonPath(flow, state.assign(), result));
     return output;
   }
 
@@ -113,20 +120,23 @@ final class DataFlow {
 
   /** Evaluates an Assign in JSONata. */
   Map<String, JsonNode> assignJsonata(Assignment assign, StatesBinding binding) {
+    return assignJsonata(assign, "Assign", binding);
+  }
+
+  /** Evaluates an Assign in JSONata, naming it {@code field} in errors. */
+  Map<String, JsonNode> assignJsonata(Assignment assign, String field, StatesBinding binding) {
     if (assign == null) {
       return null;
     }
-    return collect(JsonataEvaluator.evaluate(assign.raw(), "Assign", binding));
+    return collect(JsonataEvaluator.evaluate(assign.raw(), field, binding));
   }
 
   private static Map<String, JsonNode> collect(JsonNode values) {
     Map<String, JsonNode> assigned = new HashMap<>();
-    long size = 0;
     for (Map.Entry<String, JsonNode> entry : values.properties()) {
       assigned.put(entry.getKey(), entry.getValue());
-      size += entry.getValue().toString().getBytes(StandardCharsets.UTF_8).length;
     }
-    if (size > ASSIGN_LIMIT_BYTES) {
+    if (size(assigned) > ASSIGN_LIMIT_BYTES) {
       throw new StatesError(
           ErrorName.RUNTIME,
           "The variables assigned by this state exceed the maximum size of 262144 bytes.");
@@ -134,14 +144,58 @@ final class DataFlow {
     return assigned;
   }
 
-  /** Makes assignments visible to the flow's next states. */
+  /**
+   * Makes assignments visible to the flow's next states, unless the variables held by every flow of
+   * the execution would then pass AWS's total. Variables of a Map iteration or Parallel branch that
+   * has ended are out of scope and no longer count.
+   */
   void setVariables(Flow flow, Map<String, JsonNode> assigned) {
     if (assigned == null || assigned.isEmpty()) {
       return;
+    }
+    long own = variableBytes(flow);
+    for (Map.Entry<String, JsonNode> entry : assigned.entrySet()) {
+      JsonNode old = flow.variables == null ? null : flow.variables.get(entry.getKey());
+      own += bytes(entry.getValue()) - (old == null ? 0 : bytes(old));
+    }
+    long total = own;
+    for (Flow other : turn.checkpoint.flows.values()) {
+      if (other != flow) {
+        total += variableBytes(other);
+      }
+    }
+    if (total > EXECUTION_LIMIT_BYTES) {
+      throw new StatesError(
+          ErrorName.RUNTIME,
+          "The variables of this execution would exceed the maximum total size of "
+              + EXECUTION_LIMIT_BYTES
+              + " bytes.");
     }
     if (flow.variables == null) {
       flow.variables = new HashMap<>();
     }
     flow.variables.putAll(assigned);
+    flow.variableBytes = own;
+  }
+
+  /** The size of the flow's variables, measured once and then kept up to date. */
+  private static long variableBytes(Flow flow) {
+    if (flow.variableBytes < 0) {
+      flow.variableBytes = flow.variables == null ? 0 : size(flow.variables);
+    }
+    return flow.variableBytes;
+  }
+
+  private static long bytes(JsonNode value) {
+    return Json.write(value).getBytes(StandardCharsets.UTF_8).length;
+  }
+
+  /** The size of variables' values as UTF-8 JSON text. */
+  private static long size(Map<String, JsonNode> variables) {
+    long size = 0;
+    for (JsonNode value : variables.values()) {
+      size += bytes(value);
+    }
+    return size;
   }
 }

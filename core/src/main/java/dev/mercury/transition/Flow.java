@@ -40,6 +40,12 @@ public final class Flow {
   /** Variables this flow assigned; reads fall through to the parent flow. */
   public Map<String, JsonNode> variables;
 
+  /**
+   * The size of {@link #variables} as JSON text, or -1 when not yet measured; not part of the
+   * checkpoint, measured again after it is read back.
+   */
+  transient long variableBytes = -1;
+
   /** The Map item this iteration runs on, for {@code $$.Map.Item.Value}. */
   public JsonNode item;
 

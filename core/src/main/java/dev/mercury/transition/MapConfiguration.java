@@ -27,14 +27,22 @@ record MapConfiguration(
     int concurrency = integer(turn, flow, map.maxConcurrency(), input, 0);
     int count = integer(turn, flow, map.toleratedFailureCount(), input, -1);
     if (map.toleratedFailureCount() != null && count < 0) {
-      throw StatesError.runtime("ToleratedFailureCount cannot be negative.");
+      throw turn.invalid(
+          map.toleratedFailureCount(),
+          Json.NODES.numberNode(count),
+          "non-negative integer",
+          "ToleratedFailureCount cannot be negative.");
     }
     double percentage = decimal(turn, flow, map.toleratedFailurePercentage(), input);
     if (map.toleratedFailurePercentage() != null && (percentage < 0 || percentage > 100)) {
-      throw StatesError.runtime("ToleratedFailurePercentage must be between 0 and 100.");
+      throw turn.invalid(
+          map.toleratedFailurePercentage(),
+          Json.NODES.numberNode(percentage),
+          "number from 0 to 100",
+          "ToleratedFailurePercentage must be between 0 and 100.");
     }
     if (map.batcher() != null) {
-      items = batch(turn, flow, map.batcher(), items, input);
+      items = batch(turn, flow, map, items, input);
     }
     return new MapConfiguration(items, concurrency, count, percentage);
   }
@@ -85,7 +93,10 @@ record MapConfiguration(
     }
     JsonNode found = numeric(turn.resolve(flow, value, input));
     if (!found.isIntegralNumber() && !(found.isNumber() && found.asDouble() % 1 == 0)) {
-      throw StatesError.runtime(
+      throw turn.invalid(
+          value,
+          found,
+          "integer",
           "The "
               + value.field()
               + "Path field refers to value "
@@ -102,7 +113,10 @@ record MapConfiguration(
     }
     JsonNode found = numeric(turn.resolve(flow, value, input));
     if (!found.isNumber()) {
-      throw StatesError.runtime(
+      throw turn.invalid(
+          value,
+          found,
+          "number",
           "The "
               + value.field()
               + "Path field refers to value "
@@ -134,21 +148,33 @@ record MapConfiguration(
   }
 
   private static ArrayNode batch(
-      Turn turn, Flow flow, MapState.ItemBatcher batcher, ArrayNode items, JsonNode input) {
+      Turn turn, Flow flow, MapState map, ArrayNode items, JsonNode input) {
+    MapState.ItemBatcher batcher = map.batcher();
     int perBatch = integer(turn, flow, batcher.maxItemsPerBatch(), input, Integer.MAX_VALUE);
+    JsonNode batchInput = batchInput(turn, flow, map);
     ArrayNode batches = Json.NODES.arrayNode();
     ObjectNode current = null;
     for (JsonNode item : items) {
       if (current == null || current.get("Items").size() >= perBatch) {
         current = Json.object();
         current.putArray("Items");
-        if (batcher.batchInput() != null) {
-          current.set("BatchInput", batcher.batchInput());
+        if (batchInput != null) {
+          current.set("BatchInput", batchInput);
         }
         batches.add(current);
       }
       ((ArrayNode) current.get("Items")).add(item);
     }
     return batches;
+  }
+
+  /** BatchInput as written; in JSONata its {@code {% %}} strings are evaluated, as AWS does. */
+  private static JsonNode batchInput(Turn turn, Flow flow, MapState map) {
+    JsonNode written = map.batcher().batchInput();
+    if (written == null || map.queryLanguage() != QueryLanguage.JSONATA) {
+      return written;
+    }
+    return JsonataEvaluator.evaluate(
+        written, "ItemBatcher/BatchInput", turn.binding(flow, flow.stateInput));
   }
 }

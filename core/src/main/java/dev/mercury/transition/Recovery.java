@@ -33,6 +33,14 @@ final class Recovery {
    * on them, which names the state and the event it entered at.
    */
   void stateFailed(Flow flow, State state, StatesError failure) {
+    handle(flow, state, failure.error(), recorded(flow, state, failure));
+  }
+
+  /**
+   * The cause of a failure raised while evaluating the state, with AWS's prefix on runtime and
+   * query errors; a query error is also recorded in an EvaluationFailed event.
+   */
+  private String recorded(Flow flow, State state, StatesError failure) {
     String cause = failure.cause();
     if (failure.error().equals(ErrorName.RUNTIME)
         || failure.error().equals(ErrorName.QUERY_EVALUATION_ERROR)) {
@@ -47,7 +55,7 @@ final class Recovery {
     if (failure.error().equals(ErrorName.QUERY_EVALUATION_ERROR)) {
       turn.event(flow, "EvaluationFailed", evaluationFailed(state, failure, cause));
     }
-    handle(flow, state, failure.error(), cause);
+    return cause;
   }
 
   private static ObjectNode evaluationFailed(State state, StatesError failure, String cause) {
@@ -64,9 +72,9 @@ final class Recovery {
       if (retry(flow, recoverable.retriers(), error)) {
         return;
       }
-      Catcher catcher = find(recoverable.catchers(), error);
-      if (catcher != null) {
-        recover(flow, state, catcher, error, cause);
+      int catcher = find(recoverable.catchers(), error);
+      if (catcher >= 0) {
+        recover(flow, state, recoverable.catchers().get(catcher), catcher, error, cause);
         return;
       }
     }
@@ -93,13 +101,14 @@ final class Recovery {
     return false;
   }
 
-  private static Catcher find(List<Catcher> catchers, String error) {
-    for (Catcher catcher : catchers) {
-      if (names(catcher.errorEquals(), error)) {
-        return catcher;
+  /** The index of the first catcher that names the error, or -1. */
+  private static int find(List<Catcher> catchers, String error) {
+    for (int i = 0; i < catchers.size(); i++) {
+      if (names(catchers.get(i).errorEquals(), error)) {
+        return i;
       }
     }
-    return null;
+    return -1;
   }
 
   private static boolean names(List<String> errorEquals, String error) {
@@ -111,9 +120,16 @@ final class Recovery {
     return false;
   }
 
-  private void recover(Flow flow, State state, Catcher catcher, String error, String cause) {
+  /**
+   * Goes on at the catcher's Next. A catcher's own fields are named in errors under its index, as
+   * {@code Catch[1]/Output/v}; when one fails, the state fails for good, with the cause and the
+   * EvaluationFailed event any failure of the state gets.
+   */
+  private void recover(
+      Flow flow, State state, Catcher catcher, int index, String error, String cause) {
     ObjectNode errorOutput = errorOutput(error, cause);
     DataFlow data = new DataFlow(turn);
+    String field = "Catch[" + index + "]/";
     JsonNode output;
     Map<String, JsonNode> assigned;
     try {
@@ -122,17 +138,17 @@ final class Recovery {
         output =
             catcher.output() == null
                 ? errorOutput
-                : JsonataEvaluator.evaluate(catcher.output(), "Output", binding);
-        assigned = data.assignJsonata(catcher.assign(), binding);
+                : JsonataEvaluator.evaluate(catcher.output(), field + "Output", binding);
+        assigned = data.assignJsonata(catcher.assign(), field + "Assign", binding);
       } else {
         output = DataProcessing.applyResultPath(catcher.resultPath(), flow.stateInput, errorOutput);
         assigned = data.assignJsonPath(flow, catcher.assign(), errorOutput);
       }
+      data.setVariables(flow, assigned);
     } catch (StatesError e) {
-      new Join(turn).flowFailed(flow, e.error(), e.cause());
+      new Join(turn).flowFailed(flow, e.error(), recorded(flow, state, e));
       return;
     }
-    data.setVariables(flow, assigned);
     new StateRunner(turn).exit(flow, state, output, catcher.next());
   }
 

@@ -187,7 +187,10 @@ final class StateRunner {
     JsonNode value = turn.resolve(flow, seconds, effective);
     if (!value.isIntegralNumber() || value.asLong() < 0) {
       String shown = seconds.isPath() ? seconds.path().text() + " == " + value : value.toString();
-      throw StatesError.runtime(
+      throw turn.invalid(
+          seconds,
+          value,
+          "non-negative integer",
           "The SecondsPath parameter cannot be parsed as a long value: " + shown);
     }
     return value.asLong();
@@ -197,9 +200,12 @@ final class StateRunner {
     JsonNode value = turn.resolve(flow, timestamp, effective);
     OffsetDateTime when = value.isTextual() ? Timestamps.parse(value.textValue()) : null;
     if (when == null) {
-      throw StatesError.runtime(
-          "The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time"
-              + " format string: "
+      throw turn.invalid(
+          timestamp,
+          value,
+          "ISO-8601 timestamp",
+          "The TimestampPath parameter does not reference a valid ISO-8601 extended offset"
+              + " date-time format string: "
               + (timestamp.isPath() ? timestamp.path().text() + " == " : "")
               + value);
     }

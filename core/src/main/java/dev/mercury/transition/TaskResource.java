@@ -51,7 +51,11 @@ record TaskResource(boolean lambdaFunction, String resourceType, String resource
     return timedOut ? "TaskTimedOut" : "TaskFailed";
   }
 
-  ObjectNode scheduled(JsonNode parameters, Long timeoutSeconds) {
+  /**
+   * The details of the scheduled event. AWS records a heartbeat only for service integrations,
+   * whose TaskScheduled event has the field; a Lambda function's event has none.
+   */
+  ObjectNode scheduled(JsonNode parameters, Long timeoutSeconds, Long heartbeatSeconds) {
     ObjectNode details = Json.object();
     if (lambdaFunction) {
       details.put("resource", resource);
@@ -64,6 +68,9 @@ record TaskResource(boolean lambdaFunction, String resourceType, String resource
     }
     if (timeoutSeconds != null) {
       details.put("timeoutInSeconds", timeoutSeconds);
+    }
+    if (heartbeatSeconds != null && !lambdaFunction) {
+      details.put("heartbeatInSeconds", heartbeatSeconds);
     }
     return details;
   }

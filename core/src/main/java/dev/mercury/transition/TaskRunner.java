@@ -23,7 +23,8 @@ final class TaskRunner {
     TaskResource resource = TaskResource.of(task.resource());
     IntegrationParameters.check(resource, parameters);
     Long timeout = seconds(flow, task.timeoutSeconds());
-    turn.event(flow, resource.scheduledType(), resource.scheduled(parameters, timeout));
+    Long heartbeat = seconds(flow, task.heartbeatSeconds());
+    turn.event(flow, resource.scheduledType(), resource.scheduled(parameters, timeout, heartbeat));
     turn.event(flow, resource.startedType(), resource.started());
     flow.phase = Flow.Phase.AWAITING_TASK;
     int attempt = flow.taskAttempt++;
@@ -98,7 +99,10 @@ final class TaskRunner {
     }
     JsonNode found = turn.resolve(flow, value, flow.stateInput);
     if (!found.canConvertToLong() || found.asLong() <= 0) {
-      throw StatesError.runtime(
+      throw turn.invalid(
+          value,
+          found,
+          "positive integer",
           "The "
               + value.field()
               + "Path field refers to value \""

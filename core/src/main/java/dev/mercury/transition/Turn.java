@@ -3,6 +3,7 @@ package dev.mercury.transition;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mercury.language.error.StatesError;
+import dev.mercury.language.json.Json;
 import dev.mercury.language.jsonata.JsonataEvaluator;
 import dev.mercury.language.jsonata.StatesBinding;
 import dev.mercury.language.model.DynamicValue;
@@ -111,6 +112,28 @@ final class Turn {
       return JsonataEvaluator.evaluate(value.literal(), value.field(), binding(flow, input));
     }
     return value.literal();
+  }
+
+  /**
+   * The error for a field whose value has the wrong type or range. From a JSONata expression it is
+   * States.QueryEvaluationError, as AWS documents for type incompatibility and values out of range;
+   * from a path or a literal, States.Runtime with {@code runtimeCause}.
+   *
+   * @param expected what the field takes, as in {@code 'integer'}
+   */
+  StatesError invalid(DynamicValue value, JsonNode found, String expected, String runtimeCause) {
+    if (!value.isPath() && JsonataEvaluator.isExpression(value.literal())) {
+      return JsonataEvaluator.failure(
+          JsonataEvaluator.textOf(value.literal()),
+          value.field(),
+          "returned an unexpected result type. Expected '"
+              + expected
+              + "', but was '"
+              + Json.typeName(found)
+              + "' for value: "
+              + Json.write(found));
+    }
+    return StatesError.runtime(runtimeCause);
   }
 
   /** The variables a flow sees: its own, then each enclosing flow's. */

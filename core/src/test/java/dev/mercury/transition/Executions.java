@@ -2,11 +2,11 @@ package dev.mercury.transition;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mercury.engine.Engine;
+import dev.mercury.engine.VirtualClock;
 import dev.mercury.invoke.NoInvoker;
 import dev.mercury.language.json.Json;
 import dev.mercury.language.parse.DefinitionParser;
 import dev.mercury.port.CheckpointStore;
-import dev.mercury.port.Clock;
 import dev.mercury.port.Invoker;
 import dev.mercury.store.memory.EncodedCheckpointStore;
 import dev.mercury.store.memory.MemoryCheckpointStore;
@@ -19,6 +19,19 @@ final class Executions {
   record Ended(Checkpoint checkpoint, List<HistoryEvent> history) {
     JsonNode output() {
       return checkpoint.output;
+    }
+
+    /** The output read back from its text, so numbers compare by value as in JSON. */
+    JsonNode out() {
+      return checkpoint.output == null ? null : json(Json.write(checkpoint.output));
+    }
+
+    /** The first event of the type, or an assertion failure naming the types there are. */
+    HistoryEvent first(String type) {
+      return history.stream()
+          .filter(e -> e.type().equals(type))
+          .findFirst()
+          .orElseThrow(() -> new AssertionError("no " + type + " in " + types()));
     }
 
     List<String> types() {
@@ -41,10 +54,15 @@ final class Executions {
         false);
   }
 
+  /**
+   * When every execution starts: 2025-01-01T00:00:00Z on a virtual clock, so Waits take no time.
+   */
+  static final long START_MILLIS = 1_735_689_600_000L;
+
   /** Runs on the store that decodes a fresh checkpoint for every transition when encoded. */
   static Ended run(String definition, String input, Invoker invoker, boolean encoded) {
     CheckpointStore store = encoded ? new EncodedCheckpointStore() : new MemoryCheckpointStore();
-    Engine engine = new Engine(store, invoker, Clock.SYSTEM);
+    Engine engine = new Engine(store, invoker, new VirtualClock(START_MILLIS));
     Checkpoint started =
         engine.start(DefinitionParser.parse(definition), Arns.stateMachine("test"), "run", input);
     try {

@@ -15,7 +15,8 @@ import java.util.UUID;
 
 /**
  * The functions AWS Step Functions adds to JSONata: {@code $partition}, {@code $range}, {@code
- * $hash}, {@code $random}, {@code $uuid} and {@code $parse}; and {@code $eval}, which AWS refuses.
+ * $hash}, {@code $random}, {@code $uuid} and {@code $parse}; and takes away {@code $eval}, which
+ * AWS does not offer.
  */
 final class AwsFunctions {
   private AwsFunctions() {}
@@ -33,33 +34,33 @@ final class AwsFunctions {
         "uuid", Jsonata.function("uuid", (List<?> args) -> UUID.randomUUID().toString(), "<:s>"));
     expression.registerFunction(
         "parse", Jsonata.function("parse", (List<?> args) -> parse(args), "<s:x>"));
-    expression.registerFunction(
-        "eval",
-        Jsonata.function(
-            "eval",
-            (List<?> args) -> {
-              throw new JException("The $eval function is not supported", -1);
-            },
-            "<x-:x>"));
+  }
+
+  /**
+   * Takes {@code $eval} away as AWS does: bound to nothing, so calling it fails with JSONata's own
+   * T1006 "Attempted to invoke a non-function", the cause AWS gives.
+   */
+  static void withoutEval(Jsonata.Frame frame) {
+    frame.bind("eval", (Object) null);
   }
 
   private static List<Object> partition(List<?> args) {
     List<?> array = (List<?>) args.get(0);
-    int size = ((Number) args.get(1)).intValue();
+    long size = whole(args.get(1));
     if (size <= 0) {
       throw new JException("The chunk size of $partition must be positive", -1);
     }
     List<Object> chunks = new ArrayList<>();
-    for (int i = 0; i < array.size(); i += size) {
-      chunks.add(new ArrayList<>(array.subList(i, Math.min(array.size(), i + size))));
+    for (long i = 0; i < array.size(); i += size) {
+      chunks.add(new ArrayList<>(array.subList((int) i, (int) Math.min(array.size(), i + size))));
     }
     return chunks;
   }
 
   private static List<Object> range(List<?> args) {
-    long start = ((Number) args.get(0)).longValue();
-    long end = ((Number) args.get(1)).longValue();
-    long step = ((Number) args.get(2)).longValue();
+    long start = whole(args.get(0));
+    long end = whole(args.get(1));
+    long step = whole(args.get(2));
     if (step == 0) {
       throw new JException("The step of $range must not be 0", -1);
     }
@@ -71,6 +72,11 @@ final class AwsFunctions {
       values.add(v);
     }
     return values;
+  }
+
+  /** AWS rounds a number its functions take as an integer down: 2.9 is 2, -1.5 is -2. */
+  private static long whole(Object number) {
+    return (long) Math.floor(((Number) number).doubleValue());
   }
 
   private static String hash(List<?> args) {

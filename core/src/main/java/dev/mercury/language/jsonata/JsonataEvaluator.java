@@ -20,7 +20,12 @@ import java.util.regex.Pattern;
  * States.QueryEvaluationError with AWS's cause texts, located by field ({@code Output/a/b}).
  */
 public final class JsonataEvaluator {
-  private static final Pattern VARIABLE = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)");
+  /**
+   * A variable reference. Names are Unicode identifiers, as AWS allows in Assign: a letter or '_',
+   * then letters, marks, digits and connectors.
+   */
+  private static final Pattern VARIABLE =
+      Pattern.compile("\\$([\\p{L}\\p{Nl}_][\\p{L}\\p{Nl}\\p{Mn}\\p{Mc}\\p{Nd}\\p{Pc}]*)");
 
   /** Parsed expressions, per thread because the library keeps evaluation state in them. */
   private static final ThreadLocal<Map<String, Jsonata>> COMPILED =
@@ -96,8 +101,10 @@ public final class JsonataEvaluator {
   private static Object run(String expression, StatesBinding binding) {
     Jsonata compiled = compiled(expression);
     Jsonata.Frame frame = compiled.createFrame();
+    AwsFunctions.withoutEval(frame);
     bind(frame, expression, binding);
-    return compiled.evaluate(JavaValues.toJava(binding.input()), frame);
+    // AWS evaluates with no context item: the input is $states.input, and $ is undefined.
+    return compiled.evaluate(null, frame);
   }
 
   /**

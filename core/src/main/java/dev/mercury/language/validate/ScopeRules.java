@@ -28,6 +28,18 @@ final class ScopeRules {
   }
 
   void check(Site scope, QueryLanguage language, Set<String> outerNames) {
+    check(scope, language, outerNames, Map.of());
+  }
+
+  /**
+   * @param outerVariables the variables the enclosing scopes assign, each with the pointer of its
+   *     first assignment
+   */
+  private void check(
+      Site scope,
+      QueryLanguage language,
+      Set<String> outerNames,
+      Map<String, String> outerVariables) {
     FieldTypes types = inspection.types();
     types.require(scope, "StartAt", ": the name of the state to run first");
     types.string(scope, "StartAt");
@@ -41,9 +53,51 @@ final class ScopeRules {
 
     Set<String> visible = new HashSet<>(outerNames);
     visible.addAll(statesObject.fieldNames());
-    for (StateSite state : checked) {
-      nested(state).forEach(inner -> check(inner, language, visible));
+    Map<String, String> variables = new HashMap<>(outerVariables);
+    for (Site assigned : assignments(statesObject)) {
+      String name = variableName(assigned);
+      String outer = outerVariables.get(name);
+      if (outer != null) {
+        String detail =
+            "'%s' is assigned in an outer scope too, at %s; AWS does not let the states inside a"
+                + " Map or Parallel state assign a variable an enclosing scope assigns.";
+        inspection
+            .findings()
+            .addAtKey(assigned, "variable-in-outer-scope", detail.formatted(name, outer));
+      }
+      variables.putIfAbsent(name, assigned.pointer());
     }
+    for (StateSite state : checked) {
+      nested(state).forEach(inner -> check(inner, language, visible, variables));
+    }
+  }
+
+  /**
+   * The Assign keys of the scope's own states: in the state and in its Choice rules. Catchers are
+   * left out: AWS accepts a Parallel whose catcher assigns a name a state in its branch assigns too
+   * (the conformance case retry-catch/parallel-catch-error-variable-sampling).
+   */
+  private static List<Site> assignments(Site statesObject) {
+    List<Site> keys = new ArrayList<>();
+    for (String name : statesObject.fieldNames()) {
+      Site state = statesObject.field(name).ownedBy("State '" + name + "'");
+      List<Site> owners = new ArrayList<>();
+      owners.add(state);
+      owners.addAll(state.field("Choices").items());
+      for (Site owner : owners) {
+        Site assign = owner.field("Assign");
+        for (String key : assign.fieldNames()) {
+          keys.add(assign.field(key).ownedBy(state.owner()));
+        }
+      }
+    }
+    return keys;
+  }
+
+  private static String variableName(Site assigned) {
+    String key = assigned.pointer().substring(assigned.pointer().lastIndexOf('/') + 1);
+    key = key.replace("~1", "/").replace("~0", "~");
+    return key.endsWith(".$") ? key.substring(0, key.length() - 2) : key;
   }
 
   /** Checks each state of the States object; answers those whose type is known. */

@@ -133,4 +133,111 @@ class ValidatorAssignTest {
             "State 'A': 'x.$' ends in '.$', which marks a path only in JSONPath states; this state"
                 + " uses JSONata, so name the field 'x' and write its value as \"{% ... %}\".");
   }
+
+  @Test
+  void scope_mapStateAssigningAnOuterVariable_isVariableInOuterScope() {
+    String json =
+        """
+        {"StartAt": "Set", "States": {
+          "Set": {"Type": "Pass", "Assign": {"total": 0}, "Next": "M"},
+          "M": {"Type": "Map", "End": true, "ItemProcessor": {"StartAt": "In", "States": {
+            "In": {"Type": "Pass", "Assign": {"total.$": "$"}, "End": true}}}}
+        }}
+        """;
+
+    Diagnostic diagnostic = only(json);
+
+    assertThat(diagnostic)
+        .extracting(Diagnostic::pointer, Diagnostic::code)
+        .containsExactly(
+            "/States/M/ItemProcessor/States/In/Assign/total.$", "variable-in-outer-scope");
+    assertThat(diagnostic.message())
+        .isEqualTo(
+            "State 'In': 'total' is assigned in an outer scope too, at /States/Set/Assign/total;"
+                + " AWS does not let the states inside a Map or Parallel state assign a variable an"
+                + " enclosing scope assigns.");
+  }
+
+  @Test
+  void scope_branchRuleAssigningWhatTheParallelAssigns_isVariableInOuterScope() {
+    String json =
+        """
+        {"StartAt": "P", "States": {
+          "P": {"Type": "Parallel", "End": true, "Assign": {"failed": true},
+            "Branches": [{"StartAt": "C", "States": {
+              "C": {"Type": "Choice", "Choices": [{"Variable": "$.a", "IsPresent": true,
+                "Assign": {"failed": false}, "Next": "E"}], "Default": "E"},
+              "E": {"Type": "Succeed"}}}]}
+        }}
+        """;
+
+    assertThat(placed(json))
+        .extracting(t -> t.toList().get(0), t -> t.toList().get(3))
+        .containsExactly(
+            tuple(
+                "/States/P/Branches/0/States/C/Choices/0/Assign/failed",
+                "variable-in-outer-scope"));
+  }
+
+  @Test
+  void scope_branchAssigningWhatTheParallelsCatcherAssigns_isValidAsAwsAcceptsIt() {
+    String json =
+        """
+        {"StartAt": "P", "States": {
+          "P": {"Type": "Parallel", "End": true,
+            "Catch": [{"ErrorEquals": ["States.ALL"], "Assign": {"inputVar": 1}, "Next": "D"}],
+            "Branches": [{"StartAt": "A", "States": {"A": {"Type": "Pass",
+              "Assign": {"inputVar": 2}, "End": true}}}]},
+          "D": {"Type": "Succeed"}
+        }}
+        """;
+
+    assertThat(Validator.validate(json)).isEmpty();
+  }
+
+  @Test
+  void scope_nestedMapAssigningWhatItsEnclosingIterationAssigns_isVariableInOuterScope() {
+    String json =
+        """
+        {"QueryLanguage": "JSONata", "StartAt": "Outer", "States": {
+          "Outer": {"Type": "Map", "End": true, "ItemProcessor": {"StartAt": "Mine", "States": {
+            "Mine": {"Type": "Pass", "Assign": {"mine": 1}, "Next": "Inner"},
+            "Inner": {"Type": "Map", "End": true, "ItemProcessor": {"StartAt": "Deep", "States": {
+              "Deep": {"Type": "Pass", "Assign": {"mine": 2}, "End": true}}}}}}}
+        }}
+        """;
+
+    assertThat(placed(json))
+        .extracting(t -> t.toList().get(3))
+        .containsExactly("variable-in-outer-scope");
+  }
+
+  @Test
+  void scope_siblingBranchesAndIterations_mayAssignTheSameName() {
+    String json =
+        """
+        {"StartAt": "P", "States": {
+          "P": {"Type": "Parallel", "End": true, "Assign": {"after": 1}, "Branches": [
+            {"StartAt": "A", "States": {"A": {"Type": "Pass", "Assign": {"x": 1}, "End": true}}},
+            {"StartAt": "B", "States": {"B": {"Type": "Pass", "Assign": {"x": 2}, "End": true}}}]}
+        }}
+        """;
+
+    assertThat(Validator.validate(json)).isEmpty();
+  }
+
+  @Test
+  void scope_innerStatesReadingOuterVariables_isValid() {
+    String json =
+        """
+        {"StartAt": "Set", "States": {
+          "Set": {"Type": "Pass", "Assign": {"x": 1}, "Next": "M"},
+          "M": {"Type": "Map", "End": true, "ItemProcessor": {"StartAt": "In", "States": {
+            "In": {"Type": "Pass", "Parameters": {"x.$": "$x"}, "Assign": {"y.$": "$x"},
+              "End": true}}}}
+        }}
+        """;
+
+    assertThat(Validator.validate(json)).isEmpty();
+  }
 }
