@@ -4,18 +4,15 @@ import dev.mercury.language.model.StateMachine;
 import dev.mercury.language.parse.DefinitionParser;
 import dev.mercury.language.validate.Diagnostic;
 import dev.mercury.language.validate.Validator;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
 /** A definition file read from disk, validated, and parsed. */
 record DefinitionFile(Path path, String text, List<Diagnostic> diagnostics) {
 
-  static DefinitionFile read(Path path) throws IOException {
-    String text = Files.readString(path);
+  static DefinitionFile read(Path path) {
+    String text = TextFiles.withoutByteOrderMark(TextFiles.read(path, "definition"));
     return new DefinitionFile(path, text, Validator.validate(text));
   }
 
@@ -50,9 +47,5 @@ record DefinitionFile(Path path, String text, List<Diagnostic> diagnostics) {
           d.code(),
           d.pointer().isEmpty() ? "/" : d.pointer());
     }
-  }
-
-  static String describe(IOException e) {
-    return e instanceof NoSuchFileException ? "no such file: " + e.getMessage() : e.toString();
   }
 }

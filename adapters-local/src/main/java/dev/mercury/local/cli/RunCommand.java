@@ -15,9 +15,7 @@ import dev.mercury.port.Invoker;
 import dev.mercury.store.memory.MemoryCheckpointStore;
 import dev.mercury.transition.Arns;
 import dev.mercury.transition.Checkpoint;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -83,8 +81,8 @@ final class RunCommand implements Callable<Integer> {
     DefinitionFile definition;
     try {
       definition = DefinitionFile.read(file);
-    } catch (IOException e) {
-      err.println("mercury run: cannot read " + file + ": " + DefinitionFile.describe(e));
+    } catch (IllegalArgumentException e) {
+      err.println("mercury run: " + e.getMessage());
       return Mercury.EXIT_INVALID;
     }
     if (!definition.isValid()) {
@@ -98,8 +96,8 @@ final class RunCommand implements Callable<Integer> {
     StateMachine machine;
     try {
       inputJson = inputJson();
-      invoker = invoker(machineName);
       machine = definition.parse();
+      invoker = invoker(machineName, machine);
     } catch (IllegalArgumentException | DefinitionException e) {
       err.println("mercury run: " + e.getMessage());
       return Mercury.EXIT_INVALID;
@@ -129,28 +127,29 @@ final class RunCommand implements Callable<Integer> {
         : Mercury.EXIT_FAILED;
   }
 
-  private String inputJson() throws IOException {
+  private String inputJson() {
     if (input != null && inputFile != null) {
       throw new IllegalArgumentException("give --input or --input-file, not both");
     }
-    String text = inputFile != null ? Files.readString(inputFile) : input != null ? input : "{}";
+    String text =
+        inputFile != null ? TextFiles.read(inputFile, "input") : input != null ? input : "{}";
     try {
-      JsonNode parsed = Json.parse(text);
+      JsonNode parsed = Json.parse(TextFiles.withoutByteOrderMark(text));
       return Json.write(parsed);
     } catch (JsonProcessingException e) {
       var at = e.getLocation();
+      String where = at == null ? "" : " at " + at.getLineNr() + ":" + at.getColumnNr();
       throw new IllegalArgumentException(
-          "the input is not valid JSON ("
-              + (inputFile != null ? inputFile + ":" : "line ")
-              + at.getLineNr()
-              + ":"
-              + at.getColumnNr()
-              + "): "
+          "the input"
+              + (inputFile != null ? " in " + inputFile : "")
+              + " is not valid JSON"
+              + where
+              + ": "
               + e.getOriginalMessage());
     }
   }
 
-  private Invoker invoker(String machineName) throws IOException {
+  private Invoker invoker(String machineName, StateMachine machine) {
     Invoker fallback = new NoInvoker();
     if (mockConfig == null) {
       if (testCase != null) {
@@ -163,7 +162,9 @@ final class RunCommand implements Callable<Integer> {
     }
     JsonNode config;
     try {
-      config = Json.parse(Files.readString(mockConfig));
+      config =
+          Json.parse(
+              TextFiles.withoutByteOrderMark(TextFiles.read(mockConfig, "mock configuration")));
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(
           mockConfig
@@ -175,7 +176,9 @@ final class RunCommand implements Callable<Integer> {
               + e.getOriginalMessage());
     }
     try {
-      return new MockInvoker(MockConfiguration.of(config, machineName, testCase), fallback);
+      MockConfiguration mocks = MockConfiguration.of(config, machineName, testCase);
+      mocks.checkStates(machine);
+      return new MockInvoker(mocks, fallback);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(mockConfig + ": " + e.getMessage());
     }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mercury.language.json.Json;
 import dev.mercury.language.validate.Diagnostic;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,8 +40,11 @@ final class ValidateCommand implements Callable<Integer> {
       DefinitionFile definition;
       try {
         definition = DefinitionFile.read(file);
-      } catch (IOException e) {
-        spec.commandLine().getErr().println(file + ": " + DefinitionFile.describe(e));
+      } catch (IllegalArgumentException e) {
+        spec.commandLine().getErr().println("mercury validate: " + e.getMessage());
+        if (format == RunCommand.OutputFormat.json) {
+          report.add(unreadable(file, e.getMessage()));
+        }
         allValid = false;
         continue;
       }
@@ -60,6 +62,15 @@ final class ValidateCommand implements Callable<Integer> {
     }
     out.flush();
     return allValid ? 0 : Mercury.EXIT_INVALID;
+  }
+
+  private static ObjectNode unreadable(Path file, String problem) {
+    ObjectNode entry = Json.object();
+    entry.put("file", file.toString());
+    entry.put("valid", false);
+    entry.put("error", problem);
+    entry.putArray("diagnostics");
+    return entry;
   }
 
   private static ObjectNode json(DefinitionFile definition) {

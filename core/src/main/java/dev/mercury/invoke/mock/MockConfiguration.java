@@ -1,11 +1,20 @@
 package dev.mercury.invoke.mock;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mercury.language.model.MapState;
+import dev.mercury.language.model.ParallelState;
+import dev.mercury.language.model.Program;
+import dev.mercury.language.model.State;
+import dev.mercury.language.model.StateMachine;
+import dev.mercury.language.model.TaskState;
+import dev.mercury.language.text.Spelling;
 import dev.mercury.transition.StepMessage.TaskResult;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One test case of a Step Functions Local mock configuration: for each mocked state, its responses
@@ -59,7 +68,7 @@ public final class MockConfiguration {
       try {
         int first = Integer.parseInt(range[0].trim());
         int last = range.length > 1 ? Integer.parseInt(range[1].trim()) : first;
-        list.add(new Response(first, last, result(entry.getValue())));
+        list.add(new Response(first, last, result(mockName, entry.getKey(), entry.getValue())));
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException(
             "mocked response '"
@@ -72,14 +81,62 @@ public final class MockConfiguration {
     return list;
   }
 
-  private static TaskResult result(JsonNode response) {
-    if (response.has("Throw")) {
+  private static TaskResult result(String mockName, String key, JsonNode response) {
+    boolean returns = response.has("Return");
+    boolean throwsError = response.has("Throw");
+    if (returns == throwsError || response.size() != 1) {
+      String found = String.join(", ", iterable(response));
+      throw new IllegalArgumentException(
+          "mocked response '"
+              + mockName
+              + "' key '"
+              + key
+              + "' must hold exactly one of Return"
+              + " or Throw, not ["
+              + found
+              + "]"
+              + (found.isEmpty() ? "" : Spelling.suggestion(found, List.of("Return", "Throw"))));
+    }
+    if (throwsError) {
       JsonNode thrown = response.get("Throw");
       return TaskResult.failure(
           thrown.path("Error").asText("States.TaskFailed"),
           thrown.has("Cause") ? thrown.get("Cause").asText() : null);
     }
     return TaskResult.success(response.path("Return"));
+  }
+
+  /**
+   * Checks that every mocked state is a Task state of {@code machine}, so that a misspelt name is
+   * reported instead of silently leaving the real state unmocked.
+   */
+  public void checkStates(StateMachine machine) {
+    Set<String> tasks = new TreeSet<>();
+    collectTasks(machine.root(), tasks);
+    for (String state : byState.keySet()) {
+      if (!tasks.contains(state)) {
+        throw new IllegalArgumentException(
+            "the test case mocks state '"
+                + state
+                + "', which is not a Task state of the state"
+                + " machine"
+                + Spelling.suggestion(state, tasks)
+                + " (Task states: "
+                + tasks
+                + ")");
+      }
+    }
+  }
+
+  private static void collectTasks(Program program, Set<String> tasks) {
+    for (State state : program.states().values()) {
+      switch (state) {
+        case TaskState task -> tasks.add(task.name());
+        case ParallelState parallel -> parallel.branches().forEach(b -> collectTasks(b, tasks));
+        case MapState map -> collectTasks(map.processor(), tasks);
+        default -> {}
+      }
+    }
   }
 
   public boolean mocks(String state) {
@@ -100,5 +157,11 @@ public final class MockConfiguration {
       }
     }
     return chosen.result();
+  }
+
+  private static List<String> iterable(JsonNode object) {
+    List<String> names = new ArrayList<>();
+    object.fieldNames().forEachRemaining(names::add);
+    return names;
   }
 }

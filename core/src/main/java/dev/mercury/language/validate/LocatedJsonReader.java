@@ -43,11 +43,12 @@ final class LocatedJsonReader {
     try (JsonParser parser = Json.MAPPER.getFactory().createParser(text)) {
       return new LocatedJsonReader(parser).document();
     } catch (JsonProcessingException e) {
+      // Jackson gives no location for some limits, such as nesting deeper than it reads.
       JsonLocation at = e.getLocation();
       String reason = readable(e.getOriginalMessage());
       throw new InvalidJsonException(
-          Math.max(1, at.getLineNr()),
-          Math.max(1, at.getColumnNr()),
+          at == null ? 1 : Math.max(1, at.getLineNr()),
+          at == null ? 1 : Math.max(1, at.getColumnNr()),
           "The definition is not valid JSON: " + reason);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
