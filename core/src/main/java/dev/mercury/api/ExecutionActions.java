@@ -57,7 +57,7 @@ final class ExecutionActions {
     String machineArn = Requests.required(request, "stateMachineArn");
     StoredStateMachine machine = new StateMachineActions(machines).existing(machineArn);
     String name = Requests.optional(request, "name");
-    name = name == null ? UUID.randomUUID().toString() : name;
+    name = name == null ? UUID.randomUUID().toString() : Names.check(name, "name");
     String input = input(Requests.optional(request, "input"));
     Checkpoint existing = executions.read(Arns.execution(machineArn, name));
     if (existing != null) {
@@ -71,9 +71,17 @@ final class ExecutionActions {
     return engine.start(DefinitionParser.parse(machine.definition()), machineArn, name, input);
   }
 
+  /** AWS's limit on an execution's input, in UTF-8 bytes. */
+  private static final int INPUT_LIMIT_BYTES = 256 * 1024;
+
   private static String input(String text) {
     if (text == null) {
       return "{}";
+    }
+    if (text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > INPUT_LIMIT_BYTES) {
+      throw ApiException.validation(
+          "1 validation error detected: Value at 'input' failed to satisfy constraint: Member"
+              + " must have length less than or equal to 262144");
     }
     try {
       return Json.write(Json.parse(text));

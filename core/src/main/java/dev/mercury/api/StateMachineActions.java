@@ -31,7 +31,7 @@ final class StateMachineActions {
   }
 
   private ObjectNode create(JsonNode request) {
-    String name = Requests.required(request, "name");
+    String name = Names.check(Requests.required(request, "name"), "name");
     String definition = Requests.required(request, "definition");
     requireValid(definition);
     String type = Requests.optional(request, "type");

@@ -26,15 +26,22 @@ final class Details {
     return payload(Json.object(), "output", output);
   }
 
+  /** AWS keeps at most this many characters of an error's cause. */
+  static final int CAUSE_LIMIT = 32_768;
+
   static ObjectNode error(String error, String cause) {
     ObjectNode details = Json.object();
     if (error != null) {
       details.put("error", error);
     }
     if (cause != null) {
-      details.put("cause", cause);
+      details.put("cause", limit(cause));
     }
     return details;
+  }
+
+  static String limit(String cause) {
+    return cause == null || cause.length() <= CAUSE_LIMIT ? cause : cause.substring(0, CAUSE_LIMIT);
   }
 
   /** Adds a JSON payload as AWS does: its text, and whether it was truncated. */

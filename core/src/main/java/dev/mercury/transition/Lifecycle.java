@@ -46,7 +46,7 @@ final class Lifecycle {
     turn.event(root, "ExecutionFailed", Details.error(error, cause));
     end(turn, ExecutionStatus.FAILED);
     turn.checkpoint.error = error;
-    turn.checkpoint.cause = cause;
+    turn.checkpoint.cause = Details.limit(cause);
   }
 
   static void timeOut(Turn turn) {
