@@ -39,7 +39,10 @@ public final class LambdaInvoker implements Invoker, AutoCloseable {
 
   private final LambdaSettings settings;
   private final SdkHttpClient http;
-  private final Map<Region, LambdaClient> clients = new ConcurrentHashMap<>();
+
+  /** By region name; the empty name is the client whose region the SDK's default chain picks. */
+  private final Map<String, LambdaClient> clients = new ConcurrentHashMap<>();
+
   private final Semaphore permits;
   private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -94,10 +97,8 @@ public final class LambdaInvoker implements Invoker, AutoCloseable {
   /** The client for a function's own region, or the connection's region when it names none. */
   private LambdaClient client(String region) {
     Region chosen = region != null ? Region.of(region) : settings.region();
-    if (chosen == null) {
-      return clients.computeIfAbsent(Region.AWS_GLOBAL, unused -> build(null));
-    }
-    return clients.computeIfAbsent(chosen, this::build);
+    String name = chosen == null ? "" : chosen.id();
+    return clients.computeIfAbsent(name, unused -> build(chosen));
   }
 
   private LambdaClient build(Region region) {
