@@ -24,12 +24,15 @@ final class IntegrationParameters {
       return;
     }
     if (!headers.isObject()) {
-      throw StatesError.runtime("The Headers parameter must be an object of header names to lists.");
+      throw StatesError.runtime(
+          "The Headers parameter must be an object of header names to lists.");
     }
     for (Map.Entry<String, JsonNode> header : headers.properties()) {
       if (!header.getValue().isArray()) {
         throw StatesError.runtime(
-            "The value of header '" + header.getKey() + "' must be a list of strings, not "
+            "The value of header '"
+                + header.getKey()
+                + "' must be a list of strings, not "
                 + header.getValue());
       }
     }
