@@ -83,9 +83,15 @@ public final class LoopbackServer implements AutoCloseable {
     return most.get();
   }
 
+  /**
+   * Counts a request as in flight from its arrival until its answer starts, not until the exchange
+   * closes: a client may send its next request as soon as it has an answer, before this thread has
+   * closed the exchange.
+   */
   private void handle(HttpExchange exchange) throws IOException {
     int now = current.incrementAndGet();
     most.accumulateAndGet(now, Math::max);
+    boolean counted = true;
     try (exchange) {
       Request request = record(exchange);
       requests.add(request);
@@ -93,6 +99,8 @@ public final class LoopbackServer implements AutoCloseable {
       if (reply.delayMillis() > 0) {
         Thread.sleep(reply.delayMillis());
       }
+      current.decrementAndGet();
+      counted = false;
       reply.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
       byte[] body =
           reply.body() == null ? new byte[0] : reply.body().getBytes(StandardCharsets.UTF_8);
@@ -103,7 +111,9 @@ public final class LoopbackServer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
-      current.decrementAndGet();
+      if (counted) {
+        current.decrementAndGet();
+      }
     }
   }
 
