@@ -297,6 +297,17 @@ class HttpTaskInvokerTest {
   }
 
   @Test
+  void replyClaimingJsonButMalformed_keepsItsTextAsResponseBody() {
+    server = new LoopbackServer(r -> Reply.json(200, "{\"broken\": "));
+
+    TaskResult result =
+        invoke("{\"ApiEndpoint\": \"%s/\", \"Method\": \"GET\"}".formatted(server.url()));
+
+    assertThat(result.succeeded()).isTrue();
+    assertThat(result.output().get("ResponseBody").asText()).isEqualTo("{\"broken\": ");
+  }
+
+  @Test
   void output_isPlainJson() {
     server = new LoopbackServer(r -> Reply.json(200, "[1, 2]"));
 

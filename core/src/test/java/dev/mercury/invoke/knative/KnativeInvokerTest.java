@@ -125,6 +125,21 @@ class KnativeInvokerTest {
   }
 
   @Test
+  void event_nothingListening_failsWithConnectionFailed() {
+    service = new LoopbackServer(r -> Reply.json(200, "{}"));
+    router =
+        new Router(
+            connections(
+                "{\"connections\": {\"enrich\": {\"platform\": \"knative\", \"url\": \"%s\"}}}"
+                    .formatted(LoopbackServer.refusingUrl())),
+            List.of());
+
+    TaskResult result = call(router, request("mercury:function:enrich", "{}"));
+
+    assertThat(result.error()).isEqualTo("Mercury.ConnectionFailed");
+  }
+
+  @Test
   void event_malformedReply_failsWithMalformedReply() {
     service = new LoopbackServer(r -> Reply.json(200, "not json"));
 

@@ -149,6 +149,15 @@ class OpenWhiskInvokerTest {
   }
 
   @Test
+  void malformedResult_failsWithMalformedReply() {
+    api = new LoopbackServer(r -> authorized(r, Reply.json(200, "{\"size\": ")));
+
+    TaskResult result = invoke("{}", 0);
+
+    assertThat(result.error()).isEqualTo("Mercury.MalformedReply");
+  }
+
+  @Test
   void slowApi_failsWithStatesTimeout() {
     api = new LoopbackServer(r -> Reply.json(200, "{}").after(3_000));
 
