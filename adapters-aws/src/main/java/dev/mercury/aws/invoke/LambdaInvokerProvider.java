@@ -1,5 +1,6 @@
 package dev.mercury.aws.invoke;
 
+import dev.mercury.invoke.Connection;
 import dev.mercury.invoke.InvokerProvider;
 import dev.mercury.port.Invoker;
 import java.util.Map;
@@ -14,6 +15,11 @@ public final class LambdaInvokerProvider implements InvokerProvider {
   }
 
   @Override
+  public Invoker create(Connection connection) {
+    return create(InvokerProvider.settingsOf(connection));
+  }
+
+  /** The invoker for settings read as a map, as tests give them. */
   public Invoker create(Map<String, Object> settings) {
     return new LambdaInvoker(LambdaSettings.from(settings, System::getenv));
   }

@@ -1,5 +1,6 @@
 package dev.mercury.azure.invoke;
 
+import dev.mercury.invoke.Connection;
 import dev.mercury.invoke.InvokerProvider;
 import dev.mercury.port.Invoker;
 import java.time.Clock;
@@ -17,6 +18,11 @@ public final class AzureFunctionsInvokerProvider implements InvokerProvider {
   }
 
   @Override
+  public Invoker create(Connection connection) {
+    return create(InvokerProvider.settingsOf(connection));
+  }
+
+  /** The invoker for settings read as a map, as tests give them. */
   public Invoker create(Map<String, Object> settings) {
     return new AzureFunctionsInvoker(
         AzureFunctionsSettings.from(settings, System::getenv), Clock.systemUTC());

@@ -1,5 +1,6 @@
 package dev.mercury.gcp.invoke;
 
+import dev.mercury.invoke.Connection;
 import dev.mercury.invoke.InvokerProvider;
 import dev.mercury.port.Invoker;
 import java.util.Map;
@@ -14,6 +15,11 @@ public final class CloudFunctionsInvokerProvider implements InvokerProvider {
   }
 
   @Override
+  public Invoker create(Connection connection) {
+    return create(InvokerProvider.settingsOf(connection));
+  }
+
+  /** The invoker for settings read as a map, as tests give them. */
   public Invoker create(Map<String, Object> settings) {
     return new CloudFunctionsInvoker(CloudFunctionsSettings.from(settings, System::getenv));
   }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mercury.engine.Engine;
 import dev.mercury.engine.VirtualClock;
-import dev.mercury.invoke.NoInvoker;
+import dev.mercury.invoke.Router;
 import dev.mercury.invoke.mock.MockConfiguration;
 import dev.mercury.invoke.mock.MockInvoker;
 import dev.mercury.language.json.Json;
@@ -17,6 +17,7 @@ import dev.mercury.transition.Arns;
 import dev.mercury.transition.Checkpoint;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -50,6 +51,14 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--test-case", paramLabel = "NAME", description = "The mock test case to use.")
   String testCase;
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "A config file whose \"connections\" say where Task functions live (default: the file"
+              + " named by MERCURY_CONFIG). Mocks from --mock-config still answer their states.")
+  Path config;
 
   @Option(
       names = "--name",
@@ -92,17 +101,37 @@ final class RunCommand implements Callable<Integer> {
     }
     String machineName = name != null ? name : definition.machineName();
     String inputJson;
-    Invoker invoker;
+    Router router;
+    MockConfiguration mocks;
     StateMachine machine;
     try {
       inputJson = inputJson();
       machine = definition.parse();
-      invoker = invoker(machineName, machine);
+      mocks = mocks(machineName, machine);
+      router = Router.create(ConfigFile.read(ConfigFile.locate(config)));
     } catch (IllegalArgumentException | DefinitionException e) {
       err.println("mercury run: " + e.getMessage());
       return Mercury.EXIT_INVALID;
     }
-    return execute(machine, machineName, inputJson, invoker);
+    try (router) {
+      warnUnknownResources(router, machine, mocks, err);
+      Invoker invoker = mocks == null ? router : new MockInvoker(mocks, router);
+      return execute(machine, machineName, inputJson, invoker);
+    }
+  }
+
+  /**
+   * Says before the run which Task states nothing can call. The run goes on: such a Task fails with
+   * Mercury.NoInvoker or Mercury.NoConnection, which the workflow may catch.
+   */
+  private static void warnUnknownResources(
+      Router router, StateMachine machine, MockConfiguration mocks, PrintWriter err) {
+    List<String> problems =
+        router.unknownResources(machine.definition(), state -> mocks != null && mocks.mocks(state));
+    for (String problem : problems) {
+      err.println("mercury run: warning: " + problem);
+    }
+    err.flush();
   }
 
   private int execute(StateMachine machine, String machineName, String inputJson, Invoker invoker)
@@ -149,20 +178,20 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private Invoker invoker(String machineName, StateMachine machine) {
-    Invoker fallback = new NoInvoker();
+  /** The mock test case to answer Task states with, or null when there is none. */
+  private MockConfiguration mocks(String machineName, StateMachine machine) {
     if (mockConfig == null) {
       if (testCase != null) {
         throw new IllegalArgumentException("--test-case needs --mock-config");
       }
-      return fallback;
+      return null;
     }
     if (testCase == null) {
       throw new IllegalArgumentException("--mock-config needs --test-case");
     }
-    JsonNode config;
+    JsonNode file;
     try {
-      config =
+      file =
           Json.parse(
               TextFiles.withoutByteOrderMark(TextFiles.read(mockConfig, "mock configuration")));
     } catch (JsonProcessingException e) {
@@ -176,9 +205,9 @@ final class RunCommand implements Callable<Integer> {
               + e.getOriginalMessage());
     }
     try {
-      MockConfiguration mocks = MockConfiguration.of(config, machineName, testCase);
+      MockConfiguration mocks = MockConfiguration.of(file, machineName, testCase);
       mocks.checkStates(machine);
-      return new MockInvoker(mocks, fallback);
+      return mocks;
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(mockConfig + ": " + e.getMessage());
     }

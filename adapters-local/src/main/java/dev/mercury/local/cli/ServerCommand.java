@@ -2,7 +2,7 @@ package dev.mercury.local.cli;
 
 import dev.mercury.api.StepFunctionsApi;
 import dev.mercury.engine.Engine;
-import dev.mercury.invoke.NoInvoker;
+import dev.mercury.invoke.Router;
 import dev.mercury.local.server.HttpTrigger;
 import dev.mercury.port.Clock;
 import dev.mercury.store.sqlite.SqliteCheckpointStore;
@@ -43,10 +43,17 @@ final class ServerCommand implements Callable<Integer> {
       description = "The SQLite file that holds everything (default ./mercury.db; env MERCURY_DB).")
   Path db;
 
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "The config file whose connections Task states call (default: MERCURY_CONFIG).")
+  Path config;
+
   @Override
   public Integer call() throws Exception {
-    try (SqliteCheckpointStore store = SqliteCheckpointStore.open(db)) {
-      Engine engine = new Engine(store, new NoInvoker(), Clock.SYSTEM);
+    try (SqliteCheckpointStore store = SqliteCheckpointStore.open(db);
+        Router router = Router.create(ConfigFile.read(ConfigFile.locate(config)))) {
+      Engine engine = new Engine(store, router, Clock.SYSTEM);
       engine.resume();
       StepFunctionsApi api = new StepFunctionsApi(store.stateMachines(), store, engine);
       CountDownLatch stopped = new CountDownLatch(1);

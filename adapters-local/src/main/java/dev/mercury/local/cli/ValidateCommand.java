@@ -2,8 +2,10 @@ package dev.mercury.local.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mercury.invoke.Router;
 import dev.mercury.language.json.Json;
 import dev.mercury.language.validate.Diagnostic;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,9 +33,35 @@ final class ValidateCommand implements Callable<Integer> {
       description = "text (file:line:column: message) or json.")
   RunCommand.OutputFormat format;
 
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "Also check that a connection or invoker answers every Task's resource, with the"
+              + " connections of this config file (default: the file named by MERCURY_CONFIG).")
+  Path config;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    Router router;
+    try {
+      Path located = ConfigFile.locate(config);
+      router = located == null ? null : Router.create(ConfigFile.read(located));
+    } catch (IOException | IllegalArgumentException e) {
+      spec.commandLine().getErr().println("mercury validate: " + e.getMessage());
+      return Mercury.EXIT_INVALID;
+    }
+    try {
+      return validate(out, router);
+    } finally {
+      if (router != null) {
+        router.close();
+      }
+    }
+  }
+
+  private int validate(PrintWriter out, Router router) {
     boolean allValid = true;
     ArrayNode report = Json.NODES.arrayNode();
     for (Path file : files) {
@@ -48,13 +76,17 @@ final class ValidateCommand implements Callable<Integer> {
         allValid = false;
         continue;
       }
-      allValid &= definition.isValid();
+      List<String> unknown = unknownResources(definition, router);
+      allValid &= definition.isValid() && unknown.isEmpty();
       if (format == RunCommand.OutputFormat.json) {
-        report.add(json(definition));
-      } else if (definition.isValid()) {
+        ObjectNode entry = json(definition);
+        unknown.forEach(entry.putArray("unknownResources")::add);
+        report.add(entry);
+      } else if (definition.isValid() && unknown.isEmpty()) {
         out.println(file + ": valid");
       } else {
         definition.printDiagnostics(out);
+        unknown.forEach(problem -> out.println(file + ": " + problem));
       }
     }
     if (format == RunCommand.OutputFormat.json) {
@@ -71,6 +103,14 @@ final class ValidateCommand implements Callable<Integer> {
     entry.put("error", problem);
     entry.putArray("diagnostics");
     return entry;
+  }
+
+  /** What the config's connections cannot call; nothing without a config or a valid definition. */
+  private static List<String> unknownResources(DefinitionFile definition, Router router) {
+    if (router == null || !definition.isValid()) {
+      return List.of();
+    }
+    return router.unknownResources(definition.parse().definition(), state -> false);
   }
 
   private static ObjectNode json(DefinitionFile definition) {
