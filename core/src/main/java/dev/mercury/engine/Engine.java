@@ -38,6 +38,7 @@ public final class Engine {
   private final ArrayDeque<StepMessage> ready = new ArrayDeque<>();
   private final LinkedBlockingQueue<StepMessage> arrived = new LinkedBlockingQueue<>();
   private final ArrayDeque<StepMessage> dueTimers = new ArrayDeque<>();
+  private List<Dispatch.Timer> claimedTimers = List.of();
   private final AtomicLong inFlight = new AtomicLong();
   private long nextDue = Long.MAX_VALUE;
   private long transitions;
@@ -147,8 +148,14 @@ public final class Engine {
   }
 
   private StepMessage dueTimer() {
+    if (dueTimers.isEmpty() && !claimedTimers.isEmpty()) {
+      // Every transition these timers started has committed: the store may forget them.
+      store.timersFired(claimedTimers);
+      claimedTimers = List.of();
+    }
     if (dueTimers.isEmpty() && nextDue <= clock.millis()) {
-      for (Dispatch.Timer timer : store.claimDueTimers(clock.millis(), TIMER_BATCH)) {
+      claimedTimers = store.claimDueTimers(clock.millis(), TIMER_BATCH);
+      for (Dispatch.Timer timer : claimedTimers) {
         dueTimers.add(timer.message());
       }
       nextDue = store.nextTimerDue().orElse(Long.MAX_VALUE);
