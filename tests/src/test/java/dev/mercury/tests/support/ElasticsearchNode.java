@@ -36,6 +36,15 @@ public final class ElasticsearchNode implements BeforeAllCallback {
     return Running.instance().url;
   }
 
+  /** Starts the node outside JUnit (for the benchmark); throws when it cannot start. */
+  public static String startOrFail() {
+    Running node = Running.instance();
+    if (node.failure != null) {
+      throw new IllegalStateException("Elasticsearch did not start: " + node.failure);
+    }
+    return node.url;
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) {
     Running node =
