@@ -233,7 +233,7 @@ public final class Worker implements AutoCloseable {
       CompletableFuture<StepMessage.TaskResult> call, Delivery<InvokeRequest> delivery) {
     while (true) {
       try {
-        return call.get(5, TimeUnit.SECONDS);
+        return call.get(1, TimeUnit.SECONDS);
       } catch (java.util.concurrent.TimeoutException e) {
         delivery.stillWorking();
       } catch (java.util.concurrent.ExecutionException e) {
