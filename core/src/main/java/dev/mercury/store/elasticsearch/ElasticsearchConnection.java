@@ -57,6 +57,9 @@ final class ElasticsearchConnection implements AutoCloseable {
     RestClient rest =
         RestClient.builder(host)
             .setRequestConfigCallback(c -> c.setConnectTimeout(5_000).setSocketTimeout(30_000))
+            // A worker handles dozens of transitions at once; the client's default of ten
+            // connections per node would queue them.
+            .setHttpClientConfigCallback(h -> h.setMaxConnPerRoute(128).setMaxConnTotal(256))
             .build();
     return new ElasticsearchConnection(url, rest);
   }

@@ -24,7 +24,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -45,7 +44,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * </pre>
  *
  * It starts its own nats-server and Elasticsearch node on loopback and stops them at the end.
- * {@code -Dbench.executions} (default 1000) and {@code -Dbench.waiting} (default 100000) size it.
+ * {@code -Dbench.executions} (default 1000) and {@code -Dbench.waiting} (default 100000) size it;
+ * {@code -Dbench.only=embedded,worker,processes1,processes2,processes4,waiting} picks parts.
  */
 public final class Benchmark {
   private static final String PASSES = passChain(10);
@@ -59,19 +59,33 @@ public final class Benchmark {
 
   public static void main(String[] args) throws Exception {
     Path work = Files.createTempDirectory("mercury-bench-");
-    embedded(work);
-    embeddedWaiting(work);
+    if (part("embedded")) {
+      embedded(work);
+      embeddedWaiting(work);
+    }
     String elasticsearch = ElasticsearchNode.startOrFail();
     try (NatsServer nats = NatsServer.start()) {
-      oneWorker(nats, elasticsearch);
-      for (int processes : new int[] {1, 2, 4}) {
-        workerProcesses(nats, elasticsearch, processes, work);
+      if (part("worker")) {
+        oneWorker(nats, elasticsearch);
       }
-      workerWaiting(nats, elasticsearch, work);
+      for (int processes : new int[] {1, 2, 4}) {
+        if (part("processes" + processes)) {
+          workerProcesses(nats, elasticsearch, processes, work);
+        }
+      }
+      if (part("waiting")) {
+        workerWaiting(nats, elasticsearch, work);
+      }
     } finally {
       Processes.deleteTree(work);
     }
     System.exit(0);
+  }
+
+  /** Whether to run a part: all by default, or those named in {@code -Dbench.only=a,b}. */
+  private static boolean part(String name) {
+    String only = System.getProperty("bench.only");
+    return only == null || List.of(only.split(",")).contains(name);
   }
 
   // ---- the embedded store
@@ -300,11 +314,16 @@ public final class Benchmark {
             .start();
     String out = new String(info.getInputStream().readAllBytes());
     info.waitFor();
-    return Arrays.stream(out.split("\n"))
-        .filter(line -> line.contains("used"))
-        .findFirst()
-        .map(String::trim)
-        .orElse(out.trim());
+    // Serial GC reports each generation's use; the heap's use is their sum.
+    java.util.regex.Matcher used =
+        java.util.regex.Pattern.compile(
+                "(?:DefNew|Tenured|generation)\\s+total \\d+K, used (\\d+)K")
+            .matcher(out);
+    long kib = 0;
+    while (used.find()) {
+      kib += Long.parseLong(used.group(1));
+    }
+    return kib > 0 ? "%.1f MiB".formatted(kib / 1024.0) : out.trim();
   }
 
   private static String passChain(int length) {
