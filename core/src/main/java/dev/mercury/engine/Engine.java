@@ -4,6 +4,7 @@ import dev.mercury.language.model.StateMachine;
 import dev.mercury.port.CheckpointStore;
 import dev.mercury.port.Clock;
 import dev.mercury.port.Invoker;
+import dev.mercury.port.StepBus;
 import dev.mercury.transition.Checkpoint;
 import dev.mercury.transition.Dispatch;
 import dev.mercury.transition.InvokeRequest;
@@ -41,16 +42,31 @@ public final class Engine {
   private final ArrayDeque<StepMessage> ready = new ArrayDeque<>();
   private final LinkedBlockingQueue<StepMessage> arrived = new LinkedBlockingQueue<>();
   private final ArrayDeque<StepMessage> dueTimers = new ArrayDeque<>();
+  private List<Dispatch.Timer> claimedTimers = List.of();
   private final AtomicLong inFlight = new AtomicLong();
   private long nextDue = Long.MAX_VALUE;
   private long transitions;
+  private final StepBus outbox;
 
   public Engine(CheckpointStore store, Invoker invoker, Clock clock) {
+    this(store, invoker, clock, null);
+  }
+
+  private Engine(CheckpointStore store, Invoker invoker, Clock clock, StepBus outbox) {
     this.store = store;
     this.invoker = invoker;
     this.clock = clock;
     this.transition = new Transition(clock::millis);
-    this.nextDue = store.nextTimerDue().orElse(Long.MAX_VALUE);
+    this.outbox = outbox;
+    this.nextDue = outbox != null ? Long.MAX_VALUE : store.nextTimerDue().orElse(Long.MAX_VALUE);
+  }
+
+  /**
+   * An engine that takes no transitions itself: the executions it starts and the messages submitted
+   * to it go to {@code bus}, for {@link Worker}s to take. The API of a distributed server uses it.
+   */
+  public static Engine frontDoor(CheckpointStore store, StepBus bus, Clock clock) {
+    return new Engine(store, new dev.mercury.invoke.NoInvoker(), clock, bus);
   }
 
   /** Creates an execution and queues its start; safe to call from any thread. */
@@ -66,7 +82,11 @@ public final class Engine {
 
   /** Queues a message from another thread, such as a stop request. */
   public void submit(StepMessage message) {
-    arrived.add(message);
+    if (outbox != null) {
+      outbox.publish(message);
+    } else {
+      arrived.add(message);
+    }
   }
 
   /** Queues again the pending work of every running execution, after a restart. */
@@ -140,8 +160,14 @@ public final class Engine {
   }
 
   private StepMessage dueTimer() {
+    if (dueTimers.isEmpty() && !claimedTimers.isEmpty()) {
+      // Every transition these timers started has committed: the store may forget them.
+      store.timersFired(claimedTimers);
+      claimedTimers = List.of();
+    }
     if (dueTimers.isEmpty() && nextDue <= clock.millis()) {
-      for (Dispatch.Timer timer : store.claimDueTimers(clock.millis(), TIMER_BATCH)) {
+      claimedTimers = store.claimDueTimers(clock.millis(), TIMER_BATCH);
+      for (Dispatch.Timer timer : claimedTimers) {
         dueTimers.add(timer.message());
       }
       nextDue = store.nextTimerDue().orElse(Long.MAX_VALUE);

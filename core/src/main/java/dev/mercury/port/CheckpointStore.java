@@ -35,8 +35,19 @@ public interface CheckpointStore {
   /**
    * Removes and returns up to {@code max} timers due at {@code now}. A timer is handed to one
    * caller only, however many workers ask at once.
+   *
+   * <p>A store shared by several processes may instead lease a claimed timer and keep it until the
+   * claimer confirms with {@link #timersFired}, handing it out again when the lease runs out, so a
+   * claimer that dies before delivering the message loses no timer. The repeat is harmless: the
+   * flow's seq has moved on when the first delivery was taken.
    */
   List<Dispatch.Timer> claimDueTimers(long now, int max);
+
+  /**
+   * Confirms that claimed timers were delivered, so a store that leases claims can forget them.
+   * Stores that remove timers when they are claimed need do nothing.
+   */
+  default void timersFired(List<Dispatch.Timer> fired) {}
 
   /** When the earliest stored timer falls due, if there is one. */
   OptionalLong nextTimerDue();
@@ -46,6 +57,15 @@ public interface CheckpointStore {
 
   /** The ARNs of executions still running, for rebuilding their pending work after a restart. */
   List<String> runningExecutions();
+
+  /**
+   * Running executions whose checkpoint was last written before {@code unchangedSinceMillis} and
+   * that wait for something other than a timer: candidates for the sweeper. A store that does not
+   * track write times answers with every running execution, which is correct but slower.
+   */
+  default List<String> idleExecutions(long unchangedSinceMillis) {
+    return runningExecutions();
+  }
 
   /** Another writer got there first. */
   final class ConflictException extends RuntimeException {

@@ -9,7 +9,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "mercury 0.1.0",
     description = "Runs Amazon States Language workflows anywhere.",
-    subcommands = {RunCommand.class, ValidateCommand.class, ServerCommand.class})
+    subcommands = {
+      RunCommand.class,
+      ValidateCommand.class,
+      ServerCommand.class,
+      WorkerCommand.class
+    })
 public final class Mercury {
   /** Exit status for an execution that did not succeed. */
   static final int EXIT_FAILED = 1;

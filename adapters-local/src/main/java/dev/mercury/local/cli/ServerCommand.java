@@ -1,22 +1,28 @@
 package dev.mercury.local.cli;
 
 import dev.mercury.api.StepFunctionsApi;
+import dev.mercury.bus.nats.JetStreamBus;
 import dev.mercury.engine.Engine;
+import dev.mercury.engine.Worker;
 import dev.mercury.invoke.Router;
 import dev.mercury.local.server.HttpTrigger;
 import dev.mercury.port.Clock;
+import dev.mercury.store.elasticsearch.ElasticsearchCheckpointStore;
 import dev.mercury.store.sqlite.SqliteCheckpointStore;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code mercury server}: the whole engine in one process on the embedded SQLite store, with the
- * Step Functions API on port 8083. Executions survive a restart: they carry on from the file.
+ * Step Functions API on port 8083. Executions survive a restart: they carry on from the file. With
+ * {@code --nats} and {@code --elasticsearch} it serves the same API on the distributed backends
+ * instead, and takes transitions beside any {@code mercury worker} processes.
  */
 @Command(
     name = "server",
@@ -49,8 +55,13 @@ final class ServerCommand implements Callable<Integer> {
       description = "The config file whose connections Task states call (default: MERCURY_CONFIG).")
   Path config;
 
+  @Mixin Backends backends;
+
   @Override
   public Integer call() throws Exception {
+    if (backends.distributed()) {
+      return distributed();
+    }
     try (SqliteCheckpointStore store = SqliteCheckpointStore.open(db);
         Router router = Router.create(ConfigFile.read(ConfigFile.locate(config)))) {
       Engine engine = new Engine(store, router, Clock.SYSTEM);
@@ -66,6 +77,40 @@ final class ServerCommand implements Callable<Integer> {
                 host, trigger.port(), db.toAbsolutePath());
         spec.commandLine().getOut().flush();
         engine.runUntil(() -> stopped.getCount() == 0);
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * The API on Elasticsearch and NATS: executions it starts go to JetStream, and a worker in this
+   * process takes transitions beside any {@code mercury worker} processes.
+   */
+  private int distributed() throws Exception {
+    String natsUrl = backends.natsUrl();
+    String elasticsearchUrl = backends.elasticsearchUrl();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+    try (ElasticsearchCheckpointStore store = backends.openStore();
+        JetStreamBus bus = backends.connectBus();
+        Worker worker =
+            new Worker(
+                    store,
+                    bus,
+                    backends.invoker(bus),
+                    Clock.SYSTEM,
+                    Worker.Settings.defaults().withSweepLease(backends.sweepLease()))
+                .start()) {
+      Engine frontDoor = Engine.frontDoor(store, bus, Clock.SYSTEM);
+      StepFunctionsApi api = new StepFunctionsApi(store.stateMachines(), store, frontDoor);
+      try (HttpTrigger trigger = HttpTrigger.start(host, port, api)) {
+        spec.commandLine()
+            .getOut()
+            .printf(
+                "mercury server: API on http://%s:%d, steps from %s, checkpoints in %s%n",
+                host, trigger.port(), natsUrl, elasticsearchUrl);
+        spec.commandLine().getOut().flush();
+        stopped.await();
       }
     }
     return 0;

@@ -143,7 +143,7 @@ public final class CheckpointCodec {
     f.pendingTask = p.hasPendingTask() ? taskFromProto(p.getPendingTask()) : null;
   }
 
-  private static dev.mercury.proto.InvokeRequest taskToProto(InvokeRequest r) {
+  static dev.mercury.proto.InvokeRequest taskToProto(InvokeRequest r) {
     return dev.mercury.proto.InvokeRequest.newBuilder()
         .setExecutionArn(r.executionArn())
         .setFlowId(r.flowId())
@@ -158,7 +158,7 @@ public final class CheckpointCodec {
         .build();
   }
 
-  private static InvokeRequest taskFromProto(dev.mercury.proto.InvokeRequest p) {
+  static InvokeRequest taskFromProto(dev.mercury.proto.InvokeRequest p) {
     return new InvokeRequest(
         p.getExecutionArn(),
         p.getFlowId(),

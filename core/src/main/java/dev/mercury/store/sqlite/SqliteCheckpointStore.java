@@ -15,7 +15,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 
 /**
@@ -24,13 +26,18 @@ import java.util.OptionalLong;
  *
  * <p>A commit is one SQLite transaction: the checkpoint update conditional on the version read, the
  * new history rows and the new timers, so a crash leaves either all of a transition or none of it.
- * Claiming a timer deletes its row inside a transaction, so only one claimer gets it. One
- * connection is shared under a lock: SQLite serialises writers anyway, and WAL lets a person read
- * the file with the sqlite3 shell while Mercury runs.
+ * Claiming a timer marks its row claimed and {@link #timersFired} deletes it once the engine has
+ * committed the transition the timer started; a claim outstanding when the process died is released
+ * when the file is next opened, so a crash between claim and commit loses no timer. One connection
+ * is shared under a lock: SQLite serialises writers anyway, and WAL lets a person read the file
+ * with the sqlite3 shell while Mercury runs.
  */
 public final class SqliteCheckpointStore implements CheckpointStore, AutoCloseable {
   private final Connection connection;
   private final CheckpointCodec codec = new CheckpointCodec();
+
+  /** Row ids of timers claimed and not yet confirmed fired. */
+  private final Map<Dispatch.Timer, Long> claimed = new HashMap<>();
 
   private SqliteCheckpointStore(Connection connection) {
     this.connection = connection;
@@ -143,8 +150,9 @@ public final class SqliteCheckpointStore implements CheckpointStore, AutoCloseab
     try {
       connection.setAutoCommit(false);
       List<SqliteRows.StoredTimer> due = SqliteRows.dueTimers(connection, now, max);
-      SqliteRows.deleteTimers(connection, due);
+      SqliteRows.claimTimers(connection, due);
       connection.commit();
+      due.forEach(stored -> claimed.put(stored.timer(), stored.id()));
       return due.stream().map(SqliteRows.StoredTimer::timer).toList();
     } catch (SQLException e) {
       rollback();
@@ -155,9 +163,26 @@ public final class SqliteCheckpointStore implements CheckpointStore, AutoCloseab
   }
 
   @Override
+  public synchronized void timersFired(List<Dispatch.Timer> fired) {
+    List<Long> ids = new ArrayList<>();
+    for (Dispatch.Timer timer : fired) {
+      Long id = claimed.remove(timer);
+      if (id != null) {
+        ids.add(id);
+      }
+    }
+    try {
+      SqliteRows.deleteTimers(connection, ids);
+    } catch (SQLException e) {
+      throw failure("delete fired timers", e);
+    }
+  }
+
+  @Override
   public synchronized OptionalLong nextTimerDue() {
     try (Statement select = connection.createStatement();
-        ResultSet row = select.executeQuery("SELECT MIN(due_millis) FROM timers")) {
+        ResultSet row =
+            select.executeQuery("SELECT MIN(due_millis) FROM timers WHERE claimed = 0")) {
       long due = row.getLong(1);
       return row.wasNull() ? OptionalLong.empty() : OptionalLong.of(due);
     } catch (SQLException e) {

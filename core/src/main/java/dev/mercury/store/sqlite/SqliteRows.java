@@ -79,7 +79,7 @@ final class SqliteRows {
   static List<StoredTimer> dueTimers(Connection connection, long now, int max) throws SQLException {
     try (PreparedStatement select =
         connection.prepareStatement(
-            "SELECT id, due_millis, message FROM timers WHERE due_millis <= ?"
+            "SELECT id, due_millis, message FROM timers WHERE due_millis <= ? AND claimed = 0"
                 + " ORDER BY due_millis LIMIT ?")) {
       select.setLong(1, now);
       select.setInt(2, max);
@@ -96,11 +96,22 @@ final class SqliteRows {
     }
   }
 
-  static void deleteTimers(Connection connection, List<StoredTimer> timers) throws SQLException {
+  static void claimTimers(Connection connection, List<StoredTimer> timers) throws SQLException {
+    try (PreparedStatement claim =
+        connection.prepareStatement("UPDATE timers SET claimed = 1 WHERE id = ?")) {
+      for (StoredTimer timer : timers) {
+        claim.setLong(1, timer.id());
+        claim.addBatch();
+      }
+      claim.executeBatch();
+    }
+  }
+
+  static void deleteTimers(Connection connection, List<Long> ids) throws SQLException {
     try (PreparedStatement delete =
         connection.prepareStatement("DELETE FROM timers WHERE id = ?")) {
-      for (StoredTimer timer : timers) {
-        delete.setLong(1, timer.id());
+      for (long id : ids) {
+        delete.setLong(1, id);
         delete.addBatch();
       }
       delete.executeBatch();

@@ -1,12 +1,27 @@
 package dev.mercury.store.sqlite;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
 /** The embedded store's tables; created when missing, so a new file needs no setup. */
 final class SqliteSchema {
   private SqliteSchema() {}
+
+  /**
+   * Files written before timers were claimed in two steps lack the column; a claim left by a
+   * process that died is released at open, since only one process uses the file.
+   */
+  private static void addClaimedColumn(Connection connection, Statement statement)
+      throws SQLException {
+    try (ResultSet columns = connection.getMetaData().getColumns(null, null, "timers", "claimed")) {
+      if (!columns.next()) {
+        statement.execute("ALTER TABLE timers ADD COLUMN claimed INTEGER NOT NULL DEFAULT 0");
+      }
+    }
+    statement.execute("UPDATE timers SET claimed = 0 WHERE claimed = 1");
+  }
 
   static void create(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement()) {
@@ -32,6 +47,7 @@ final class SqliteSchema {
               + " id INTEGER PRIMARY KEY AUTOINCREMENT, due_millis INTEGER NOT NULL,"
               + " message BLOB NOT NULL)");
       statement.execute("CREATE INDEX IF NOT EXISTS timers_by_due ON timers (due_millis)");
+      addClaimedColumn(connection, statement);
       statement.execute(
           "CREATE TABLE IF NOT EXISTS state_machines ("
               + " arn TEXT PRIMARY KEY, name TEXT NOT NULL, definition TEXT NOT NULL,"

@@ -11,8 +11,10 @@ import dev.mercury.port.CheckpointStore.ConflictException;
 import dev.mercury.port.Invoker;
 import dev.mercury.transition.Arns;
 import dev.mercury.transition.Checkpoint;
+import dev.mercury.transition.Dispatch;
 import dev.mercury.transition.ExecutionStatus;
 import dev.mercury.transition.HistoryEvent;
+import dev.mercury.transition.StepMessage;
 import dev.mercury.transition.StepMessage.TaskResult;
 import dev.mercury.transition.Transition;
 import java.nio.file.Path;
@@ -44,6 +46,34 @@ class SqliteCheckpointStoreTest {
       assertThatThrownBy(() -> store.commit(checkpoint, 0, List.of(), List.of()))
           .isInstanceOf(ConflictException.class);
       assertThat(store.read(checkpoint.executionArn).version).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void claimDueTimers_claimedButNeverConfirmed_isDueAgainWhenTheFileIsReopened() {
+    Path file = dir.resolve("timers.db");
+    Checkpoint checkpoint = newCheckpoint("timer");
+    StepMessage due =
+        new StepMessage(
+            checkpoint.executionArn, 0, 1, new StepMessage.TimerDue(StepMessage.TimerPurpose.WAIT));
+    try (SqliteCheckpointStore store = SqliteCheckpointStore.open(file)) {
+      store.create(checkpoint);
+      checkpoint.version = 1;
+      store.commit(checkpoint, 0, List.of(), List.of(new Dispatch.Timer(500, due)));
+
+      assertThat(store.claimDueTimers(1_000, 10)).hasSize(1);
+      assertThat(store.claimDueTimers(1_000, 10)).isEmpty();
+    }
+
+    try (SqliteCheckpointStore store = SqliteCheckpointStore.open(file)) {
+      List<Dispatch.Timer> again = store.claimDueTimers(1_000, 10);
+      assertThat(again).extracting(Dispatch.Timer::message).containsExactly(due);
+
+      store.timersFired(again);
+    }
+    try (SqliteCheckpointStore store = SqliteCheckpointStore.open(file)) {
+      assertThat(store.claimDueTimers(1_000, 10)).isEmpty();
+      assertThat(store.nextTimerDue()).isEmpty();
     }
   }
 

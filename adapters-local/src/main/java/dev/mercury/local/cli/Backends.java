@@ -1,0 +1,194 @@
+package dev.mercury.local.cli;
+
+import dev.mercury.bus.nats.JetStreamBus;
+import dev.mercury.bus.nats.NatsOptions;
+import dev.mercury.bus.nats.NatsRequestInvoker;
+import dev.mercury.store.elasticsearch.ElasticsearchCheckpointStore;
+import dev.mercury.store.elasticsearch.ElasticsearchOptions;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The options shared by {@code mercury worker} and {@code mercury server} for NATS and
+ * Elasticsearch. Each is read, in order, from its flag ({@code --nats}), its environment variable
+ * ({@code MERCURY_NATS}) and the config file ({@code nats=...} in the Java properties file named by
+ * {@code --backends} or {@code MERCURY_BACKENDS}); the names are the same everywhere.
+ */
+final class Backends {
+  @Spec(Spec.Target.MIXEE)
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--nats",
+      paramLabel = "URL",
+      description = "NATS server(s) with JetStream, e.g. nats://127.0.0.1:4222 (env MERCURY_NATS).")
+  String nats;
+
+  @Option(
+      names = "--elasticsearch",
+      paramLabel = "URL",
+      description = "Elasticsearch, e.g. http://127.0.0.1:9200 (env MERCURY_ELASTICSEARCH).")
+  String elasticsearch;
+
+  @Option(
+      names = "--backends",
+      paramLabel = "FILE",
+      description = "A properties file with any of these options by name (env MERCURY_BACKENDS).")
+  Path config;
+
+  @Option(
+      names = "--prefix",
+      paramLabel = "NAME",
+      description =
+          "Start of stream, subject and index names (default mercury; env MERCURY_PREFIX).")
+  String prefix;
+
+  @Option(
+      names = "--concurrency",
+      paramLabel = "N",
+      description = "Messages a worker handles at once (default 64; env MERCURY_CONCURRENCY).")
+  String concurrency;
+
+  @Option(
+      names = "--ack-wait",
+      paramLabel = "SECONDS",
+      description =
+          "How long before a dead worker's messages go to another (default 30; env MERCURY_ACK_WAIT).")
+  String ackWait;
+
+  @Option(
+      names = "--sweep-lease",
+      paramLabel = "SECONDS",
+      description =
+          "How long an execution with pending work may stand still before its work is sent again (default 300; env MERCURY_SWEEP_LEASE).")
+  String sweepLease;
+
+  @Option(
+      names = "--replicas",
+      paramLabel = "N",
+      description = "Elasticsearch replicas per shard (default 1; env MERCURY_REPLICAS).")
+  String replicas;
+
+  @Option(
+      names = "--nats-replicas",
+      paramLabel = "N",
+      description =
+          "JetStream stream replicas (default 1; 3 on a cluster; env MERCURY_NATS_REPLICAS).")
+  String natsReplicas;
+
+  private Properties file;
+
+  /** Whether either backend was named anywhere. */
+  boolean distributed() {
+    return value("nats", nats, null) != null || value("elasticsearch", elasticsearch, null) != null;
+  }
+
+  String natsUrl() {
+    return required("nats", nats);
+  }
+
+  String elasticsearchUrl() {
+    return required("elasticsearch", elasticsearch);
+  }
+
+  NatsOptions natsOptions() {
+    return NatsOptions.defaults(natsUrl())
+        .withPrefix(value("prefix", prefix, NatsOptions.DEFAULT_PREFIX))
+        .withAckWait(Duration.ofSeconds(number("ack-wait", ackWait, 30)))
+        .withReplicas((int) number("nats-replicas", natsReplicas, 1));
+  }
+
+  ElasticsearchOptions elasticsearchOptions() {
+    return ElasticsearchOptions.defaults()
+        .withPrefix(
+            value("prefix", prefix, NatsOptions.DEFAULT_PREFIX).toLowerCase(java.util.Locale.ROOT)
+                + "-")
+        .withReplicas((int) number("replicas", replicas, 1));
+  }
+
+  int concurrency() {
+    return (int) number("concurrency", concurrency, 64);
+  }
+
+  Duration sweepLease() {
+    return Duration.ofSeconds(number("sweep-lease", sweepLease, 300));
+  }
+
+  ElasticsearchCheckpointStore openStore() {
+    return ElasticsearchCheckpointStore.open(elasticsearchUrl(), elasticsearchOptions());
+  }
+
+  JetStreamBus connectBus() {
+    return JetStreamBus.connect(natsOptions(), concurrency());
+  }
+
+  NatsRequestInvoker invoker(JetStreamBus bus) {
+    return new NatsRequestInvoker(bus.connection(), bus.options(), Duration.ofMinutes(5));
+  }
+
+  private String required(String name, String flag) {
+    String found = value(name, flag, null);
+    if (found == null || found.isBlank()) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "Missing --" + name + " (or " + envName(name) + ", or " + name + "= in the config file)");
+    }
+    return found;
+  }
+
+  private long number(String name, String flag, long fallback) {
+    String found = value(name, flag, null);
+    if (found == null) {
+      return fallback;
+    }
+    try {
+      return Long.parseLong(found.trim());
+    } catch (NumberFormatException e) {
+      throw new ParameterException(
+          spec.commandLine(), "--" + name + " must be a whole number, got '" + found + "'");
+    }
+  }
+
+  private String value(String name, String flag, String fallback) {
+    if (flag != null) {
+      return flag;
+    }
+    String env = System.getenv(envName(name));
+    if (env != null && !env.isBlank()) {
+      return env;
+    }
+    String configured = file().getProperty(name);
+    return configured != null ? configured : fallback;
+  }
+
+  private static String envName(String name) {
+    return "MERCURY_" + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+  }
+
+  private Properties file() {
+    if (file != null) {
+      return file;
+    }
+    file = new Properties();
+    Path path = config;
+    if (path == null && System.getenv("MERCURY_BACKENDS") != null) {
+      path = Path.of(System.getenv("MERCURY_BACKENDS"));
+    }
+    if (path != null) {
+      try (Reader reader = Files.newBufferedReader(path)) {
+        file.load(reader);
+      } catch (IOException e) {
+        throw new ParameterException(
+            spec.commandLine(), "Cannot read the config file " + path + ": " + e.getMessage());
+      }
+    }
+    return file;
+  }
+}

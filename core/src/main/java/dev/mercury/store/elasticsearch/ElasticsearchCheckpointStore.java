@@ -1,0 +1,599 @@
+package dev.mercury.store.elasticsearch;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
+import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.CreateResponse;
+import co.elastic.clients.elasticsearch.core.GetResponse;
+import co.elastic.clients.elasticsearch.core.IndexResponse;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+import co.elastic.clients.json.JsonData;
+import co.elastic.clients.transport.TransportException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mercury.port.CheckpointStore;
+import dev.mercury.port.StateMachineStore;
+import dev.mercury.store.codec.CheckpointCodec;
+import dev.mercury.transition.Checkpoint;
+import dev.mercury.transition.Dispatch;
+import dev.mercury.transition.HistoryEvent;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+import org.elasticsearch.client.ResponseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Checkpoints, history and timers in Elasticsearch, for workers on many machines.
+ *
+ * <p>Design note. Elasticsearch has no transaction across documents, so a commit is built around
+ * one conditional write: the execution's document, written with {@code if_seq_no} and {@code
+ * if_primary_term} from the read, is the commit point. Everything else is arranged so that a crash
+ * or a lost race on either side of that write leaves nothing visible:
+ *
+ * <ul>
+ *   <li>Timers are written <em>before</em> the commit point, with ids derived from execution, flow,
+ *       seq and purpose. A transition that loses the race or dies leaves at most a timer whose
+ *       message carries a seq the committed checkpoint never reached: when it fires, the transition
+ *       ignores it. The transition's retry sets the same timer again under the same id.
+ *   <li>History events travel <em>inside</em> the commit point, as the execution document's {@code
+ *       pendingEvents}, and are copied to the history index (id {@code arn#eventId}) by the next
+ *       commit of that execution, before its own conditional write, or straight after the commit
+ *       that ends the execution. Only committed content is ever written there, so writes of the
+ *       same event by several workers are identical and a retried bulk is idempotent. Writing
+ *       events first and the checkpoint last would not be enough: the loser of a race between two
+ *       workers would overwrite the winner's events under the same ids.
+ *   <li>Readers of history take events with ids up to the checkpoint's {@code lastEventId}: from
+ *       the history index by id (a realtime multi-get, not a search) and the last transition's from
+ *       {@code pendingEvents}. A write past {@code lastEventId} is never seen.
+ * </ul>
+ *
+ * <p>Claiming a timer leases it: the timer document's due time moves forward by the lease with a
+ * conditional write, and the worker whose write succeeds owns it. {@link #timersFired} deletes it
+ * once its message is on the bus; a worker that dies in between leaves the timer to fall due again
+ * when the lease ends. Searches are near real time (refreshed every second), so a timer fires up to
+ * about a second late and a new execution appears in listings within a second; reads of one
+ * execution and of its history are always current.
+ */
+public final class ElasticsearchCheckpointStore implements CheckpointStore, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ElasticsearchCheckpointStore.class);
+  private static final int STAMP_CACHE = 10_000;
+  private static final int PAGE = 1_000;
+
+  private final ElasticsearchConnection connection;
+  private final ElasticsearchClient client;
+  private final ElasticsearchOptions options;
+  private final LongSupplier clock;
+  private final CheckpointCodec codec = new CheckpointCodec();
+
+  /** The document version behind each checkpoint recently read or written, by ARN. */
+  private final Map<String, Stamp> stamps =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Stamp> eldest) {
+              return size() > STAMP_CACHE;
+            }
+          });
+
+  /** The document version of each timer this store leased, by timer id. */
+  private final Map<String, Stamp> leases = new ConcurrentHashMap<>();
+
+  /**
+   * Where a checkpoint document stood when it was read or written: the sequence number and primary
+   * term its next conditional write names, and the events it still holds.
+   */
+  private record Stamp(long version, long seqNo, long primaryTerm, List<HistoryEvent> pending) {}
+
+  private ElasticsearchCheckpointStore(
+      ElasticsearchConnection connection, ElasticsearchOptions options, LongSupplier clock) {
+    this.connection = connection;
+    this.client = connection.client();
+    this.options = options;
+    this.clock = clock;
+  }
+
+  /**
+   * Connects to the cluster at {@code url} and puts the index templates and indices in place,
+   * waiting with backoff while the cluster cannot be reached.
+   */
+  public static ElasticsearchCheckpointStore open(String url, ElasticsearchOptions options) {
+    ElasticsearchConnection connection = ElasticsearchConnection.open(url);
+    connection.retrying("create the indices", () -> Indices.create(connection.client(), options));
+    return new ElasticsearchCheckpointStore(connection, options, System::currentTimeMillis);
+  }
+
+  public ElasticsearchOptions options() {
+    return options;
+  }
+
+  /** The state machines, kept in an index beside the executions. */
+  public StateMachineStore stateMachines() {
+    return new ElasticsearchStateMachineStore(client, options.stateMachines());
+  }
+
+  @Override
+  public void create(Checkpoint checkpoint) {
+    ObjectNode doc =
+        Documents.execution(checkpoint, codec.encode(checkpoint), List.of(), clock.getAsLong());
+    CreateResponse written;
+    try {
+      written =
+          client.create(
+              c -> c.index(options.executions()).id(checkpoint.executionArn).document(doc));
+    } catch (ElasticsearchException | IOException e) {
+      if (status(e) == 409) {
+        throw new ConflictException("execution exists: " + checkpoint.executionArn);
+      }
+      throw failure("create an execution", e);
+    }
+    remember(checkpoint, written.seqNo(), written.primaryTerm(), List.of());
+  }
+
+  @Override
+  public Checkpoint read(String executionArn) {
+    GetResponse<ObjectNode> got =
+        call(
+            "read a checkpoint",
+            () ->
+                client.get(g -> g.index(options.executions()).id(executionArn), ObjectNode.class));
+    if (!got.found()) {
+      return null;
+    }
+    Checkpoint checkpoint = codec.decode(Documents.checkpointBytes(got.source()));
+    remember(checkpoint, got.seqNo(), got.primaryTerm(), Documents.pendingEvents(got.source()));
+    return checkpoint;
+  }
+
+  @Override
+  public void commit(
+      Checkpoint checkpoint,
+      long readVersion,
+      List<HistoryEvent> events,
+      List<Dispatch.Timer> timers) {
+    String arn = checkpoint.executionArn;
+    Stamp read = stampAt(arn, readVersion);
+
+    List<BulkOperation> before = new ArrayList<>(eventWrites(arn, read.pending()));
+    for (Dispatch.Timer timer : timers) {
+      before.add(timerWrite(timer));
+    }
+    bulk("store events and timers", before);
+
+    ObjectNode doc =
+        Documents.execution(checkpoint, codec.encode(checkpoint), events, clock.getAsLong());
+    IndexResponse written = conditionalWrite(arn, doc, read, readVersion);
+
+    if (checkpoint.isRunning()) {
+      remember(checkpoint, written.seqNo(), written.primaryTerm(), events);
+    } else {
+      // Nothing will commit after the end, so the last events go to the history index now; should
+      // this fail, readers still find them in pendingEvents.
+      flushQuietly(arn, events);
+      stamps.remove(arn);
+    }
+  }
+
+  private IndexResponse conditionalWrite(String arn, ObjectNode doc, Stamp read, long readVersion) {
+    try {
+      return client.index(
+          i ->
+              i.index(options.executions())
+                  .id(arn)
+                  .document(doc)
+                  .ifSeqNo(read.seqNo())
+                  .ifPrimaryTerm(read.primaryTerm()));
+    } catch (ElasticsearchException | IOException e) {
+      if (status(e) == 409) {
+        stamps.remove(arn);
+        throw new ConflictException("checkpoint of " + arn + " moved past version " + readVersion);
+      }
+      throw failure("commit a checkpoint", e);
+    }
+  }
+
+  /** The stamp of the checkpoint at {@code version}, read again when not known. */
+  private Stamp stampAt(String arn, long version) {
+    Stamp stamp = stamps.get(arn);
+    if (stamp == null || stamp.version() != version) {
+      Checkpoint current = read(arn);
+      stamp = stamps.get(arn);
+      if (current == null || stamp == null || stamp.version() != version) {
+        throw new ConflictException("checkpoint of " + arn + " is not at version " + version);
+      }
+    }
+    return stamp;
+  }
+
+  private void remember(Checkpoint checkpoint, long seqNo, long term, List<HistoryEvent> pending) {
+    stamps.put(
+        checkpoint.executionArn, new Stamp(checkpoint.version, seqNo, term, List.copyOf(pending)));
+  }
+
+  private void flushQuietly(String arn, List<HistoryEvent> events) {
+    try {
+      bulk("store history", eventWrites(arn, events));
+    } catch (ElasticsearchStoreException e) {
+      LOG.warn("History of {} stays in its checkpoint for now: {}", arn, e.getMessage());
+    }
+  }
+
+  private List<BulkOperation> eventWrites(String arn, List<HistoryEvent> events) {
+    List<BulkOperation> writes = new ArrayList<>(events.size());
+    for (HistoryEvent event : events) {
+      ObjectNode doc = Documents.event(arn, event);
+      writes.add(
+          BulkOperation.of(
+              b ->
+                  b.index(
+                      i ->
+                          i.index(options.history())
+                              .id(Documents.eventId(arn, event.id()))
+                              .document(doc))));
+    }
+    return writes;
+  }
+
+  private BulkOperation timerWrite(Dispatch.Timer timer) {
+    ObjectNode doc = Documents.timer(timer.message(), timer.dueMillis());
+    String id = Documents.timerId(timer.message());
+    return BulkOperation.of(b -> b.index(i -> i.index(options.timers()).id(id).document(doc)));
+  }
+
+  private BulkResponse bulk(String what, List<BulkOperation> operations) {
+    if (operations.isEmpty()) {
+      return null;
+    }
+    BulkResponse response = call(what, () -> client.bulk(b -> b.operations(operations)));
+    if (response.errors()) {
+      for (BulkResponseItem item : response.items()) {
+        if (item.error() != null) {
+          throw new ElasticsearchStoreException(
+              "Elasticsearch could not " + what + ": " + item.error().reason(),
+              null,
+              item.status() == 429 || item.status() >= 500);
+        }
+      }
+    }
+    return response;
+  }
+
+  @Override
+  public List<HistoryEvent> history(String executionArn) {
+    GetResponse<ObjectNode> got =
+        call(
+            "read history",
+            () ->
+                client.get(
+                    g ->
+                        g.index(options.executions())
+                            .id(executionArn)
+                            .sourceIncludes("lastEventId", "pendingEvents"),
+                    ObjectNode.class));
+    if (!got.found()) {
+      return List.of();
+    }
+    List<HistoryEvent> pending = Documents.pendingEvents(got.source());
+    long last = got.source().path("lastEventId").asLong();
+    long flushedThrough = pending.isEmpty() ? last : pending.get(0).id() - 1;
+    List<HistoryEvent> events = flushedEvents(executionArn, flushedThrough);
+    events.addAll(pending);
+    return events;
+  }
+
+  /** Events 1 to {@code through}, fetched by id so that no refresh is needed to see them. */
+  private List<HistoryEvent> flushedEvents(String arn, long through) {
+    List<HistoryEvent> events = new ArrayList<>((int) through);
+    for (long from = 1; from <= through; from += PAGE) {
+      List<String> ids = new ArrayList<>();
+      for (long id = from; id <= Math.min(through, from + PAGE - 1); id++) {
+        ids.add(Documents.eventId(arn, id));
+      }
+      var got =
+          call(
+              "read history",
+              () -> client.mget(m -> m.index(options.history()).ids(ids), ObjectNode.class));
+      for (MultiGetResponseItem<ObjectNode> item : got.docs()) {
+        if (item.isResult() && item.result().found()) {
+          events.add(Documents.event(item.result().source()));
+        } else {
+          LOG.error("History of {} lacks an event it committed: {}", arn, item);
+        }
+      }
+    }
+    return events;
+  }
+
+  @Override
+  public List<Dispatch.Timer> claimDueTimers(long now, int max) {
+    SearchResponse<ObjectNode> due =
+        call(
+            "find due timers",
+            () ->
+                client.search(
+                    s ->
+                        s.index(options.timers())
+                            .query(
+                                q ->
+                                    q.range(
+                                        r ->
+                                            r.untyped(
+                                                u -> u.field("dueMillis").lte(JsonData.of(now)))))
+                            .sort(o -> o.field(f -> f.field("dueMillis").order(SortOrder.Asc)))
+                            .size(max)
+                            .seqNoPrimaryTerm(true),
+                    ObjectNode.class));
+    List<Hit<ObjectNode>> hits = due.hits().hits();
+    if (hits.isEmpty()) {
+      return List.of();
+    }
+    List<BulkOperation> leasesToTake = new ArrayList<>();
+    for (Hit<ObjectNode> hit : hits) {
+      Dispatch.Timer timer = Documents.timer(hit.source());
+      ObjectNode leased = Documents.timer(timer.message(), now + options.timerLeaseMillis());
+      leasesToTake.add(
+          BulkOperation.of(
+              b ->
+                  b.index(
+                      i ->
+                          i.index(options.timers())
+                              .id(hit.id())
+                              .document(leased)
+                              .ifSeqNo(hit.seqNo())
+                              .ifPrimaryTerm(hit.primaryTerm()))));
+    }
+    BulkResponse taken = call("claim timers", () -> client.bulk(b -> b.operations(leasesToTake)));
+    List<Dispatch.Timer> claimed = new ArrayList<>();
+    for (int i = 0; i < hits.size(); i++) {
+      BulkResponseItem item = taken.items().get(i);
+      if (item.error() == null) {
+        leases.put(item.id(), new Stamp(0, item.seqNo(), item.primaryTerm(), List.of()));
+        claimed.add(Documents.timer(hits.get(i).source()));
+      }
+    }
+    return claimed;
+  }
+
+  @Override
+  public void timersFired(List<Dispatch.Timer> fired) {
+    List<BulkOperation> deletes = new ArrayList<>();
+    for (Dispatch.Timer timer : fired) {
+      String id = Documents.timerId(timer.message());
+      Stamp lease = leases.remove(id);
+      if (lease != null) {
+        deletes.add(
+            BulkOperation.of(
+                b ->
+                    b.delete(
+                        d ->
+                            d.index(options.timers())
+                                .id(id)
+                                .ifSeqNo(lease.seqNo())
+                                .ifPrimaryTerm(lease.primaryTerm()))));
+      }
+    }
+    if (!deletes.isEmpty()) {
+      // A failed delete means the timer was set again meanwhile; it stays, as it should.
+      call("delete fired timers", () -> client.bulk(b -> b.operations(deletes)));
+    }
+  }
+
+  @Override
+  public OptionalLong nextTimerDue() {
+    SearchResponse<ObjectNode> first =
+        call(
+            "find the next timer",
+            () ->
+                client.search(
+                    s ->
+                        s.index(options.timers())
+                            .sort(o -> o.field(f -> f.field("dueMillis").order(SortOrder.Asc)))
+                            .size(1),
+                    ObjectNode.class));
+    List<Hit<ObjectNode>> hits = first.hits().hits();
+    return hits.isEmpty()
+        ? OptionalLong.empty()
+        : OptionalLong.of(hits.get(0).source().get("dueMillis").asLong());
+  }
+
+  @Override
+  public List<Checkpoint> executions(String stateMachineArn, int limit, int offset) {
+    SearchResponse<ObjectNode> found =
+        call(
+            "list executions",
+            () ->
+                client.search(
+                    s ->
+                        s.index(options.executions())
+                            .query(
+                                q -> q.term(t -> t.field("stateMachineArn").value(stateMachineArn)))
+                            .sort(o -> o.field(f -> f.field("startMillis").order(SortOrder.Desc)))
+                            .sort(o -> o.field(f -> f.field("arn").order(SortOrder.Asc)))
+                            .from(offset)
+                            .size(limit),
+                    ObjectNode.class));
+    List<Checkpoint> checkpoints = new ArrayList<>();
+    for (Hit<ObjectNode> hit : found.hits().hits()) {
+      checkpoints.add(codec.decode(Documents.checkpointBytes(hit.source())));
+    }
+    return checkpoints;
+  }
+
+  @Override
+  public List<String> runningExecutions() {
+    return arns(Query.of(q -> q.term(t -> t.field("status").value("RUNNING"))));
+  }
+
+  @Override
+  public List<String> idleExecutions(long unchangedSinceMillis) {
+    return arns(
+        Query.of(
+            q ->
+                q.bool(
+                    b ->
+                        b.filter(f -> f.term(t -> t.field("status").value("RUNNING")))
+                            .filter(f -> f.term(t -> t.field("hasWork").value(true)))
+                            .filter(
+                                f ->
+                                    f.range(
+                                        r ->
+                                            r.untyped(
+                                                u ->
+                                                    u.field("updatedMillis")
+                                                        .lt(
+                                                            JsonData.of(
+                                                                unchangedSinceMillis))))))));
+  }
+
+  /** Every execution ARN the query matches, page by page in ARN order. */
+  private List<String> arns(Query query) {
+    List<String> arns = new ArrayList<>();
+    List<FieldValue> after = null;
+    while (true) {
+      List<FieldValue> from = after;
+      SearchResponse<ObjectNode> page =
+          call(
+              "list executions",
+              () ->
+                  client.search(
+                      s -> {
+                        s.index(options.executions())
+                            .query(query)
+                            .source(c -> c.filter(f -> f.includes("arn")))
+                            .sort(o -> o.field(f -> f.field("arn").order(SortOrder.Asc)))
+                            .size(PAGE);
+                        return from == null ? s : s.searchAfter(from);
+                      },
+                      ObjectNode.class));
+      List<Hit<ObjectNode>> hits = page.hits().hits();
+      for (Hit<ObjectNode> hit : hits) {
+        arns.add(hit.id());
+      }
+      if (hits.size() < PAGE) {
+        return arns;
+      }
+      after = hits.get(hits.size() - 1).sort();
+    }
+  }
+
+  /**
+   * Executions matching {@code query}, newest first: by state machine, status, start time, name
+   * prefix and words in their input or output.
+   */
+  public List<ExecutionSummary> search(ExecutionQuery query) {
+    BoolQuery.Builder bool = new BoolQuery.Builder();
+    if (query.stateMachineArn() != null) {
+      bool.filter(f -> f.term(t -> t.field("stateMachineArn").value(query.stateMachineArn())));
+    }
+    if (query.status() != null) {
+      bool.filter(f -> f.term(t -> t.field("status").value(query.status())));
+    }
+    if (query.startedFromMillis() != null || query.startedToMillis() != null) {
+      bool.filter(f -> f.range(r -> r.untyped(u -> startRange(u, query))));
+    }
+    if (query.namePrefix() != null) {
+      bool.filter(f -> f.prefix(p -> p.field("name").value(query.namePrefix())));
+    }
+    if (query.text() != null) {
+      bool.must(
+          m ->
+              m.multiMatch(
+                  mm -> mm.query(query.text()).fields("input", "output").operator(Operator.And)));
+    }
+    Query built = Query.of(q -> q.bool(bool.build()));
+    SearchResponse<ObjectNode> found =
+        call(
+            "search executions",
+            () ->
+                client.search(
+                    s ->
+                        s.index(options.executions())
+                            .query(built)
+                            .source(c -> c.filter(f -> f.excludes("checkpoint", "pendingEvents")))
+                            .sort(o -> o.field(f -> f.field("startMillis").order(SortOrder.Desc)))
+                            .size(query.limit()),
+                    ObjectNode.class));
+    return found.hits().hits().stream().map(hit -> Documents.summary(hit.source())).toList();
+  }
+
+  private static co.elastic.clients.elasticsearch._types.query_dsl.UntypedRangeQuery.Builder
+      startRange(
+          co.elastic.clients.elasticsearch._types.query_dsl.UntypedRangeQuery.Builder range,
+          ExecutionQuery query) {
+    range.field("startMillis");
+    if (query.startedFromMillis() != null) {
+      range.gte(JsonData.of(query.startedFromMillis()));
+    }
+    if (query.startedToMillis() != null) {
+      range.lt(JsonData.of(query.startedToMillis()));
+    }
+    return range;
+  }
+
+  /** Makes recent writes visible to searches now; for tests and tools, not for the hot path. */
+  public void refresh() {
+    call(
+        "refresh",
+        () ->
+            client
+                .indices()
+                .refresh(r -> r.index(options.executions(), options.history(), options.timers())));
+  }
+
+  @Override
+  public void close() {
+    connection.close();
+  }
+
+  private <T> T call(String what, ElasticsearchConnection.Call<T> call) {
+    try {
+      return call.run();
+    } catch (ElasticsearchException | IOException e) {
+      throw failure(what, e);
+    }
+  }
+
+  /** The HTTP status of a failed request, or -1 when no answer came. */
+  static int status(Exception e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ElasticsearchException refused) {
+        return refused.status();
+      }
+      if (t instanceof TransportException answered) {
+        return answered.statusCode();
+      }
+      if (t instanceof ResponseException answered) {
+        return answered.getResponse().getStatusLine().getStatusCode();
+      }
+    }
+    return -1;
+  }
+
+  static ElasticsearchStoreException failure(String what, Exception e) {
+    int status = status(e);
+    if (status < 0) {
+      return new ElasticsearchStoreException(
+          "Elasticsearch could not be reached to " + what + ": " + e, e, true);
+    }
+    boolean isTransient = status == 429 || status >= 500;
+    return new ElasticsearchStoreException(
+        "Elasticsearch refused to " + what + " (HTTP " + status + "): " + e.getMessage(),
+        e,
+        isTransient);
+  }
+}
