@@ -11,6 +11,16 @@ public final class Arns {
     return "arn:aws:states:" + DEFAULT_REGION + ":" + DEFAULT_ACCOUNT + ":stateMachine:" + name;
   }
 
+  public static String activity(String name) {
+    return "arn:aws:states:" + DEFAULT_REGION + ":" + DEFAULT_ACCOUNT + ":activity:" + name;
+  }
+
+  /** Whether a Task's resource names an activity. */
+  public static boolean isActivity(String arn) {
+    String[] parts = arn.split(":", 7);
+    return parts.length == 7 && parts[2].equals("states") && parts[5].equals("activity");
+  }
+
   /** The execution ARN AWS derives from a state machine ARN and an execution name. */
   public static String execution(String stateMachineArn, String name) {
     return stateMachineArn.replace(":stateMachine:", ":execution:") + ":" + name;

@@ -30,6 +30,21 @@ public final class StepCodec {
               dev.mercury.proto.Stop.newBuilder()
                   .setError(nullToEmpty(stop.error()))
                   .setCause(nullToEmpty(stop.cause())));
+      case StepMessage.Redrive redrive ->
+          builder.setRedrive(dev.mercury.proto.Redrive.getDefaultInstance());
+      case StepMessage.TaskCallback callback ->
+          builder.setTaskCallback(
+              dev.mercury.proto.TaskCallback.newBuilder()
+                  .setTaskToken(callback.token())
+                  .setResult(taskResult(callback.result())));
+      case StepMessage.TaskHeartbeat heartbeat ->
+          builder.setTaskHeartbeat(
+              dev.mercury.proto.TaskHeartbeat.newBuilder().setTaskToken(heartbeat.token()));
+      case StepMessage.ActivityStarted started ->
+          builder.setActivityStarted(
+              dev.mercury.proto.ActivityStarted.newBuilder()
+                  .setTaskToken(started.token())
+                  .setWorkerName(nullToEmpty(started.workerName())));
     }
     return builder.build().toByteArray();
   }
@@ -60,6 +75,14 @@ public final class StepCodec {
               new StepMessage.TimerDue(
                   StepMessage.TimerPurpose.valueOf(p.getTimerDue().getPurpose().name()));
           case STOP -> new StepMessage.Stop(p.getStop().getError(), p.getStop().getCause());
+          case REDRIVE -> new StepMessage.Redrive();
+          case TASK_CALLBACK ->
+              new StepMessage.TaskCallback(
+                  p.getTaskCallback().getTaskToken(), taskResult(p.getTaskCallback().getResult()));
+          case TASK_HEARTBEAT -> new StepMessage.TaskHeartbeat(p.getTaskHeartbeat().getTaskToken());
+          case ACTIVITY_STARTED ->
+              new StepMessage.ActivityStarted(
+                  p.getActivityStarted().getTaskToken(), p.getActivityStarted().getWorkerName());
           case KIND_NOT_SET -> throw new IllegalStateException("a step message has no kind");
         };
     return new StepMessage(p.getExecutionArn(), p.getFlowId(), p.getSeq(), step);
