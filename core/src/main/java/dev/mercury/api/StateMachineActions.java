@@ -16,9 +16,11 @@ import java.util.function.Function;
 /** CreateStateMachine, DescribeStateMachine, UpdateStateMachine, DeleteStateMachine, List. */
 final class StateMachineActions {
   private final StateMachineStore machines;
+  private final Tags tags;
 
-  StateMachineActions(StateMachineStore machines) {
+  StateMachineActions(StateMachineStore machines, Tags tags) {
     this.machines = machines;
+    this.tags = tags;
   }
 
   void register(Map<String, Function<JsonNode, ObjectNode>> actions) {
@@ -31,8 +33,8 @@ final class StateMachineActions {
   }
 
   private ObjectNode create(JsonNode request) {
-    String name = Requests.required(request, "name");
-    String definition = Requests.required(request, "definition");
+    String name = Requests.name(request, "name", true);
+    String definition = Requests.bounded(request, "definition", 1, 1024 * 1024, true);
     requireValid(definition);
     String type = Requests.optional(request, "type");
     StoredStateMachine machine =
@@ -43,7 +45,9 @@ final class StateMachineActions {
             Requests.required(request, "roleArn"),
             type == null ? "STANDARD" : type,
             System.currentTimeMillis());
-    if (!machines.create(machine)) {
+    if (machines.create(machine)) {
+      tags.tag(machine.arn(), request.path("tags"));
+    } else {
       StoredStateMachine existing = machines.get(machine.arn());
       if (!existing.definition().equals(definition)) {
         throw new ApiException(
@@ -76,16 +80,8 @@ final class StateMachineActions {
     }
   }
 
-  StoredStateMachine existing(String arn) {
-    if (!arn.startsWith("arn:")) {
-      throw ApiException.invalidArn(arn);
-    }
-    StoredStateMachine machine = machines.get(arn);
-    if (machine == null) {
-      throw new ApiException(
-          "StateMachineDoesNotExist", "State Machine Does Not Exist: '" + arn + "'");
-    }
-    return machine;
+  private StoredStateMachine existing(String arn) {
+    return new Targets(machines).existing(arn);
   }
 
   private ObjectNode describe(JsonNode request) {
@@ -131,27 +127,21 @@ final class StateMachineActions {
       throw ApiException.invalidArn(arn);
     }
     machines.delete(arn);
+    tags.forget(arn);
     return Json.object();
   }
 
   private ObjectNode list(JsonNode request) {
-    int max = Requests.maxResults(request);
-    int offset = Requests.offset(request);
-    List<StoredStateMachine> all = machines.list();
-    ObjectNode response = Json.object();
-    ArrayNode page = response.putArray("stateMachines");
-    for (StoredStateMachine machine :
-        all.subList(Math.min(offset, all.size()), Math.min(offset + max, all.size()))) {
-      ObjectNode item = page.addObject();
-      item.put("stateMachineArn", machine.arn());
-      item.put("name", machine.name());
-      item.put("type", machine.type());
-      item.put("creationDate", Requests.seconds(machine.createdMillis()));
-    }
-    if (offset + max < all.size()) {
-      response.put("nextToken", Integer.toString(offset + max));
-    }
-    return response;
+    return Requests.page(request, "stateMachines", machines.list(), StateMachineActions::item);
+  }
+
+  private static ObjectNode item(StoredStateMachine machine) {
+    ObjectNode item = Json.object();
+    item.put("stateMachineArn", machine.arn());
+    item.put("name", machine.name());
+    item.put("type", machine.type());
+    item.put("creationDate", Requests.seconds(machine.createdMillis()));
+    return item;
   }
 
   private ObjectNode validate(JsonNode request) {
