@@ -83,6 +83,20 @@ class CallbacksThroughSdkTest {
   }
 
   @Test
+  void waitForTaskToken_serverRestarts_tokenStillAnswersTheTask() throws Exception {
+    String execution = startCallback("", "{\"order\": 3}");
+    String token = tokenOf(execution);
+    server.close();
+
+    server = new RunningServer(dir);
+    sfn = server.sfn;
+    sfn.sendTaskSuccess(b -> b.taskToken(token).output("\"after restart\""));
+
+    assertThat(Json.parse(server.awaitEnd(execution).output()).path("reply").asText())
+        .isEqualTo("after restart");
+  }
+
+  @Test
   void sendTaskFailure_caughtByCatch_catcherGetsErrorAndCause() throws Exception {
     String definition =
         """
