@@ -248,9 +248,21 @@ final class ExecutionActions {
     return response;
   }
 
+  /**
+   * ListExecutions of a state machine, or of one of its versions or aliases: those are the
+   * executions started through that version or alias.
+   */
   private ObjectNode list(JsonNode request) {
-    String machineArn = Requests.required(request, "stateMachineArn");
+    String named = Requests.bounded(request, "stateMachineArn", 1, 256, true);
+    String qualifier = Targets.qualifier(named);
+    String machineArn = qualifier == null ? named : Targets.unqualified(named);
     targets.existing(machineArn);
+    String field =
+        qualifier == null
+            ? null
+            : Targets.isVersionNumber(qualifier)
+                ? "stateMachineVersionArn"
+                : "stateMachineAliasArn";
     String status = Requests.optional(request, "statusFilter");
     if (status != null && !STATUSES.contains(status)) {
       throw ApiException.validation(
@@ -271,8 +283,14 @@ final class ExecutionActions {
         executions.executions(machineArn, Integer.MAX_VALUE, 0).stream()
             .filter(c -> status == null || c.status.name().equals(status))
             .filter(c -> redrive == null || (c.redriveCount > 0) == redrive.equals("REDRIVEN"))
+            .filter(c -> field == null || startedThrough(c.executionArn, field, named))
             .toList();
     return Requests.page(request, "executions", matching, ExecutionActions::listed);
+  }
+
+  private boolean startedThrough(String executionArn, String field, String arn) {
+    Resource remembered = resources.get(executionArn);
+    return remembered != null && arn.equals(remembered.document().path(field).asText(null));
   }
 
   private static ObjectNode listed(Checkpoint execution) {

@@ -55,7 +55,11 @@ public final class StepFunctionsApi {
                 options.requestsPerSecond(), Math.max(1, 2 * options.requestsPerSecond()), clock);
     Tags tags = new Tags(parts.resources(), parts.machines());
     tags.register(actions);
-    new StateMachineActions(parts.machines(), tags).register(actions);
+    Versions versions = new Versions(parts.resources(), parts.targets(), options.clock()::millis);
+    versions.register(actions);
+    new StateMachineActions(
+            parts.machines(), parts.targets(), versions, tags, options.clock()::millis)
+        .register(actions);
     new ExecutionActions(parts).register(actions);
     new Redrives(parts.executions(), parts.targets(), parts.engine()).register(actions);
     ActivityActions activities =

@@ -82,7 +82,7 @@ public final class StepFunctionsService {
       CheckpointStore executions,
       ResourceStore resources,
       Options options) {
-    Targets targets = new Targets(machines);
+    Targets targets = new Targets(machines, resources, Math::random);
     ActivityQueues queues = new ActivityQueues();
     ServiceIntegrations integrations =
         new ServiceIntegrations(targets, executions, queues, options.invoker());
