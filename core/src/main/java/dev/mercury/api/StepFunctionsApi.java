@@ -62,6 +62,7 @@ public final class StepFunctionsApi {
         .register(actions);
     new ExecutionActions(parts).register(actions);
     new Redrives(parts.executions(), parts.targets(), parts.engine()).register(actions);
+    new TestStateAction(options.invoker(), options.clock()).register(actions);
     ActivityActions activities =
         new ActivityActions(parts.resources(), tags, options.clock()::millis);
     activities.register(actions);

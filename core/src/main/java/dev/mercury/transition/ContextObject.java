@@ -47,7 +47,7 @@ final class ContextObject {
     if (mapItem != null) {
       context.putObject("Map").set("Item", mapItem);
     }
-    return context;
+    return turn.probe.context(context);
   }
 
   static String timestamp(long millis) {

@@ -42,7 +42,12 @@ public final class Transition {
   }
 
   public Result apply(Checkpoint checkpoint, StepMessage message) {
-    Turn turn = new Turn(checkpoint, clock.getAsLong());
+    return apply(checkpoint, message, Probe.NONE);
+  }
+
+  /** Applies the message with a probe watching, as the TestState API does. */
+  public Result apply(Checkpoint checkpoint, StepMessage message, Probe probe) {
+    Turn turn = new Turn(checkpoint, clock.getAsLong(), probe);
     if (checkpoint.isRunning()) {
       route(turn, message);
     } else if (message.step() instanceof StepMessage.Redrive) {
