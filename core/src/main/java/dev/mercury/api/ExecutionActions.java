@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mercury.engine.Engine;
 import dev.mercury.language.json.Json;
+import dev.mercury.language.model.StateMachine;
 import dev.mercury.language.parse.DefinitionParser;
 import dev.mercury.port.CheckpointStore;
 import dev.mercury.port.ResourceStore;
@@ -34,6 +35,8 @@ final class ExecutionActions {
   /** An EXPRESS execution runs for at most five minutes. */
   private static final long SYNC_LIMIT_MILLIS = 5 * 60 * 1000;
 
+  private static final int PARSED_LIMIT = 1024;
+
   private static final Set<String> STATUSES =
       Set.of("RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED", "PENDING_REDRIVE");
 
@@ -43,6 +46,8 @@ final class ExecutionActions {
   private final Targets targets;
   private final MockCases mocks;
   private final Map<String, CompletableFuture<Checkpoint>> awaited = new ConcurrentHashMap<>();
+  private final Map<String, StateMachine> parsed = new ConcurrentHashMap<>();
+  private final dev.mercury.port.Clock clock;
 
   ExecutionActions(StepFunctionsApi.Parts parts) {
     this.executions = parts.executions();
@@ -50,6 +55,7 @@ final class ExecutionActions {
     this.engine = parts.engine();
     this.targets = parts.targets();
     this.mocks = parts.mocks();
+    this.clock = parts.options().clock();
     engine.onEnd(
         ended -> {
           CompletableFuture<Checkpoint> waiting = awaited.remove(ended.executionArn);
@@ -95,25 +101,47 @@ final class ExecutionActions {
     name = name == null ? UUID.randomUUID().toString() : name;
     String input = Requests.jsonText(request, "input", "InvalidExecutionInput", "execution input");
     String arn = Arns.execution(target.stateMachineArn(), name);
-    Checkpoint existing = executions.read(arn);
-    if (existing != null) {
-      // AWS treats a repeated start with the same name and input as the same request.
-      if (existing.isRunning() && Json.write(existing.input).equals(input) && !sync) {
-        return existing;
-      }
-      throw new ApiException("ExecutionAlreadyExists", "Execution Already Exists: '" + arn + "'");
+    boolean remembers =
+        target.versionArn() != null || target.aliasArn() != null || testCase != null;
+    if (remembers && executions.read(arn) != null) {
+      return repeated(arn, input, sync);
     }
     remember(arn, target, testCase);
     if (sync) {
       awaited.put(arn, new CompletableFuture<>());
     }
-    return engine.start(
+    Checkpoint execution =
         Transition.newExecution(
-            DefinitionParser.parse(target.definition()),
-            target.stateMachineArn(),
-            name,
-            input,
-            engine.clock().millis()));
+            parsed(target.definition()), target.stateMachineArn(), name, input, clock.millis());
+    try {
+      return engine.start(execution);
+    } catch (CheckpointStore.ConflictException e) {
+      awaited.remove(arn);
+      return repeated(arn, input, sync);
+    }
+  }
+
+  /**
+   * A start whose execution exists: AWS treats a repeated start with the same name and input, while
+   * the execution runs, as the same request; anything else is a conflict.
+   */
+  private Checkpoint repeated(String arn, String input, boolean sync) {
+    Checkpoint existing = executions.read(arn);
+    if (existing != null
+        && existing.isRunning()
+        && Json.write(existing.input).equals(input)
+        && !sync) {
+      return existing;
+    }
+    throw new ApiException("ExecutionAlreadyExists", "Execution Already Exists: '" + arn + "'");
+  }
+
+  /** Definitions are parsed once: a parsed state machine is immutable and may be shared. */
+  private StateMachine parsed(String definition) {
+    if (parsed.size() > PARSED_LIMIT) {
+      parsed.clear();
+    }
+    return parsed.computeIfAbsent(definition, DefinitionParser::parse);
   }
 
   /** What DescribeExecution shows beyond the checkpoint, and the mock test case; kept if any. */

@@ -162,6 +162,7 @@ final class StateMachineActions {
             machine.type(),
             machine.createdMillis());
     machines.update(updated);
+    targets.changed(updated.arn());
     ObjectNode response = Json.object();
     response.put("updateDate", Requests.seconds(clock.getAsLong()));
     response.put("revisionId", Targets.revisionId(updated.definition(), updated.roleArn()));
@@ -175,6 +176,7 @@ final class StateMachineActions {
       throw ApiException.invalidArn(arn);
     }
     machines.delete(arn);
+    targets.changed(arn);
     tags.forget(arn);
     versions.forget(arn);
     return Json.object();

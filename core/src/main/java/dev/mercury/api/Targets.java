@@ -6,7 +6,9 @@ import dev.mercury.port.ResourceStore.Resource;
 import dev.mercury.port.StateMachineStore;
 import dev.mercury.port.StateMachineStore.StoredStateMachine;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -18,14 +20,31 @@ final class Targets {
   static final String VERSION_KIND = "stateMachineVersion";
   static final String ALIAS_KIND = "stateMachineAlias";
 
+  /**
+   * How long a state machine read from the store answers lookups. Every StartExecution looks its
+   * machine up, and the embedded store serialises readers with the engine's writes; this API's own
+   * updates and deletes drop the entry at once, another process's are seen within this time.
+   */
+  private static final long CACHE_NANOS = 1_000_000_000L;
+
+  private static final int CACHE_LIMIT = 4096;
+
+  private record Cached(StoredStateMachine machine, long readNanos) {}
+
   private final StateMachineStore machines;
   private final ResourceStore resources;
   private final DoubleSupplier random;
+  private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
   Targets(StateMachineStore machines, ResourceStore resources, DoubleSupplier random) {
     this.machines = machines;
     this.resources = resources;
     this.random = random;
+  }
+
+  /** Forgets what is cached of a state machine that this API changed or deleted. */
+  void changed(String machineArn) {
+    cache.remove(machineArn);
   }
 
   Target resolve(String arn) {
@@ -77,14 +96,26 @@ final class Targets {
 
   /** The state machine at {@code arn}, or null. */
   StoredStateMachine machine(String arn) {
-    return machines.get(arn);
+    long now = System.nanoTime();
+    Cached cached = cache.get(arn);
+    if (cached != null && now - cached.readNanos() < CACHE_NANOS) {
+      return cached.machine();
+    }
+    StoredStateMachine machine = machines.get(arn);
+    if (machine != null) {
+      if (cache.size() >= CACHE_LIMIT) {
+        cache.clear();
+      }
+      cache.put(arn, new Cached(machine, now));
+    }
+    return machine;
   }
 
   StoredStateMachine existing(String arn) {
     if (!arn.startsWith("arn:")) {
       throw ApiException.invalidArn(arn);
     }
-    StoredStateMachine machine = machines.get(arn);
+    StoredStateMachine machine = machine(arn);
     if (machine == null) {
       throw new ApiException(
           "StateMachineDoesNotExist", "State Machine Does Not Exist: '" + arn + "'");
