@@ -63,6 +63,7 @@ public final class StepFunctionsApi {
     new ExecutionActions(parts).register(actions);
     new Redrives(parts.executions(), parts.targets(), parts.engine()).register(actions);
     new TestStateAction(options.invoker(), options.clock()).register(actions);
+    new MapRuns(parts.executions(), parts.resources(), parts.engine()).register(actions);
     ActivityActions activities =
         new ActivityActions(parts.resources(), tags, options.clock()::millis);
     activities.register(actions);

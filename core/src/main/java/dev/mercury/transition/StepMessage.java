@@ -57,6 +57,17 @@ public record StepMessage(String executionArn, int flowId, long seq, Step step) 
   /** RedriveExecution: run a failed, timed out or aborted execution again from where it ended. */
   public record Redrive() implements Step {}
 
+  /**
+   * UpdateMapRun: new settings for the running Map Run, each null when unchanged. Sent to the flow
+   * of the Map state; it concerns that flow's current seq without moving it.
+   */
+  public record MapRunUpdate(
+      String mapRunArn,
+      Integer maxConcurrency,
+      Integer toleratedFailureCount,
+      Double toleratedFailurePercentage)
+      implements Step {}
+
   /** A timer fell due. */
   public record TimerDue(TimerPurpose purpose) implements Step {}
 

@@ -22,9 +22,17 @@ public final class Transition {
   }
 
   /** What one transition produced. Empty when the message was a repeat. */
-  public record Result(List<HistoryEvent> events, List<Dispatch> dispatches) {
+  /**
+   * What one transition produced. {@code touched} says the checkpoint changed without an event or a
+   * dispatch (UpdateMapRun's new settings), so it must still be written.
+   */
+  public record Result(List<HistoryEvent> events, List<Dispatch> dispatches, boolean touched) {
+    public Result(List<HistoryEvent> events, List<Dispatch> dispatches) {
+      this(events, dispatches, false);
+    }
+
     public boolean changed() {
-      return !events.isEmpty() || !dispatches.isEmpty();
+      return touched || !events.isEmpty() || !dispatches.isEmpty();
     }
   }
 
@@ -53,11 +61,11 @@ public final class Transition {
     } else if (message.step() instanceof StepMessage.Redrive) {
       Lifecycle.redrive(turn);
     }
-    if (turn.events.isEmpty() && turn.dispatches.isEmpty()) {
+    if (turn.events.isEmpty() && turn.dispatches.isEmpty() && !turn.touched) {
       return new Result(List.of(), List.of());
     }
     checkpoint.version++;
-    return new Result(turn.events, turn.dispatches);
+    return new Result(turn.events, turn.dispatches, turn.touched);
   }
 
   private static void route(Turn turn, StepMessage message) {
@@ -100,6 +108,10 @@ public final class Transition {
         if (holds(flow, started.token())) {
           runner.activityStarted(flow, started.workerName());
         }
+        return;
+      }
+      case StepMessage.MapRunUpdate update -> {
+        new Fan(turn).update(flow, update);
         return;
       }
       default -> {}

@@ -25,6 +25,9 @@ final class Turn {
   final List<Dispatch> dispatches = new ArrayList<>();
   final Probe probe;
 
+  /** Set when the checkpoint changed in a way no event or dispatch shows. */
+  boolean touched;
+
   Turn(Checkpoint checkpoint, long now, Probe probe) {
     this.checkpoint = checkpoint;
     this.now = now;

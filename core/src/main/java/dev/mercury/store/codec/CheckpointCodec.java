@@ -208,6 +208,9 @@ public final class CheckpointCodec {
     if (fork.selectorInput != null) {
       builder.setSelectorInputJson(Json.write(fork.selectorInput));
     }
+    if (fork.mapRunArn != null) {
+      builder.setMapRunArn(fork.mapRunArn);
+    }
     return builder.build();
   }
 
@@ -228,6 +231,7 @@ public final class CheckpointCodec {
     fork.items = p.hasItemsJson() ? (ArrayNode) Json.parseTrusted(p.getItemsJson()) : null;
     fork.selectorInput =
         p.hasSelectorInputJson() ? Json.parseTrusted(p.getSelectorInputJson()) : null;
+    fork.mapRunArn = p.hasMapRunArn() ? p.getMapRunArn() : null;
     return fork;
   }
 }
