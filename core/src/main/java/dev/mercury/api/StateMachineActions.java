@@ -12,13 +12,27 @@ import dev.mercury.transition.Arns;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /** CreateStateMachine, DescribeStateMachine, UpdateStateMachine, DeleteStateMachine, List. */
 final class StateMachineActions {
   private final StateMachineStore machines;
+  private final Targets targets;
+  private final Versions versions;
+  private final Tags tags;
+  private final LongSupplier clock;
 
-  StateMachineActions(StateMachineStore machines) {
+  StateMachineActions(
+      StateMachineStore machines,
+      Targets targets,
+      Versions versions,
+      Tags tags,
+      LongSupplier clock) {
     this.machines = machines;
+    this.targets = targets;
+    this.versions = versions;
+    this.tags = tags;
+    this.clock = clock;
   }
 
   void register(Map<String, Function<JsonNode, ObjectNode>> actions) {
@@ -31,19 +45,28 @@ final class StateMachineActions {
   }
 
   private ObjectNode create(JsonNode request) {
-    String name = Names.check(Requests.required(request, "name"), "name");
-    String definition = Requests.required(request, "definition");
+    String name = Requests.name(request, "name", true);
+    String definition = Requests.bounded(request, "definition", 1, 1024 * 1024, true);
     requireValid(definition);
     String type = Requests.optional(request, "type");
+    if (type != null && !type.equals("STANDARD") && !type.equals("EXPRESS")) {
+      throw ApiException.validation(
+          "1 validation error detected: Value '"
+              + type
+              + "' at 'type' failed to satisfy constraint: Member must satisfy enum value set:"
+              + " [STANDARD, EXPRESS]");
+    }
     StoredStateMachine machine =
         new StoredStateMachine(
             Arns.stateMachine(name),
             name,
             definition,
-            Requests.required(request, "roleArn"),
+            Requests.bounded(request, "roleArn", 1, 256, true),
             type == null ? "STANDARD" : type,
-            System.currentTimeMillis());
-    if (!machines.create(machine)) {
+            clock.getAsLong());
+    if (machines.create(machine)) {
+      tags.tag(machine.arn(), request.path("tags"));
+    } else {
       StoredStateMachine existing = machines.get(machine.arn());
       if (!existing.definition().equals(definition)) {
         throw new ApiException(
@@ -54,7 +77,16 @@ final class StateMachineActions {
     ObjectNode response = Json.object();
     response.put("stateMachineArn", machine.arn());
     response.put("creationDate", Requests.seconds(machine.createdMillis()));
+    publishIfAsked(request, machine, response);
     return response;
+  }
+
+  /** CreateStateMachine and UpdateStateMachine publish a version when {@code publish} is true. */
+  private void publishIfAsked(JsonNode request, StoredStateMachine machine, ObjectNode response) {
+    if (request.path("publish").asBoolean(false)) {
+      String description = Requests.bounded(request, "versionDescription", 0, 256, false);
+      response.put("stateMachineVersionArn", versions.publish(machine, description).arn());
+    }
   }
 
   private static void requireValid(String definition) {
@@ -76,21 +108,29 @@ final class StateMachineActions {
     }
   }
 
-  StoredStateMachine existing(String arn) {
-    if (!arn.startsWith("arn:")) {
-      throw ApiException.invalidArn(arn);
-    }
-    StoredStateMachine machine = machines.get(arn);
-    if (machine == null) {
-      throw new ApiException(
-          "StateMachineDoesNotExist", "State Machine Does Not Exist: '" + arn + "'");
-    }
-    return machine;
+  private StoredStateMachine existing(String arn) {
+    return targets.existing(arn);
   }
 
+  /** A version ARN describes the version; an alias ARN the version it routes to most. */
   private ObjectNode describe(JsonNode request) {
-    StoredStateMachine machine = existing(Requests.required(request, "stateMachineArn"));
-    return describe(machine);
+    String arn = Requests.bounded(request, "stateMachineArn", 1, 256, true);
+    String qualifier = Targets.qualifier(arn);
+    if (qualifier == null) {
+      return describe(existing(arn));
+    }
+    StoredStateMachine machine = existing(Targets.unqualified(arn));
+    String versionArn = arn;
+    if (!Targets.isVersionNumber(qualifier)) {
+      JsonNode routes = targets.alias(arn).document().path("routingConfiguration");
+      JsonNode heaviest = routes.get(0);
+      for (JsonNode route : routes) {
+        heaviest =
+            route.path("weight").asInt() > heaviest.path("weight").asInt() ? route : heaviest;
+      }
+      versionArn = heaviest.path("stateMachineVersionArn").asText();
+    }
+    return versions.describeVersion(machine, targets.version(versionArn));
   }
 
   static ObjectNode describe(StoredStateMachine machine) {
@@ -102,6 +142,7 @@ final class StateMachineActions {
     response.put("roleArn", machine.roleArn());
     response.put("type", machine.type());
     response.put("creationDate", Requests.seconds(machine.createdMillis()));
+    response.put("revisionId", Targets.revisionId(machine.definition(), machine.roleArn()));
     return response;
   }
 
@@ -112,16 +153,20 @@ final class StateMachineActions {
       requireValid(definition);
     }
     String roleArn = Requests.optional(request, "roleArn");
-    machines.update(
+    StoredStateMachine updated =
         new StoredStateMachine(
             machine.arn(),
             machine.name(),
             definition != null ? definition : machine.definition(),
             roleArn != null ? roleArn : machine.roleArn(),
             machine.type(),
-            machine.createdMillis()));
+            machine.createdMillis());
+    machines.update(updated);
+    targets.changed(updated.arn());
     ObjectNode response = Json.object();
-    response.put("updateDate", Requests.seconds(System.currentTimeMillis()));
+    response.put("updateDate", Requests.seconds(clock.getAsLong()));
+    response.put("revisionId", Targets.revisionId(updated.definition(), updated.roleArn()));
+    publishIfAsked(request, updated, response);
     return response;
   }
 
@@ -131,27 +176,23 @@ final class StateMachineActions {
       throw ApiException.invalidArn(arn);
     }
     machines.delete(arn);
+    targets.changed(arn);
+    tags.forget(arn);
+    versions.forget(arn);
     return Json.object();
   }
 
   private ObjectNode list(JsonNode request) {
-    int max = Requests.maxResults(request);
-    int offset = Requests.offset(request);
-    List<StoredStateMachine> all = machines.list();
-    ObjectNode response = Json.object();
-    ArrayNode page = response.putArray("stateMachines");
-    for (StoredStateMachine machine :
-        all.subList(Math.min(offset, all.size()), Math.min(offset + max, all.size()))) {
-      ObjectNode item = page.addObject();
-      item.put("stateMachineArn", machine.arn());
-      item.put("name", machine.name());
-      item.put("type", machine.type());
-      item.put("creationDate", Requests.seconds(machine.createdMillis()));
-    }
-    if (offset + max < all.size()) {
-      response.put("nextToken", Integer.toString(offset + max));
-    }
-    return response;
+    return Requests.page(request, "stateMachines", machines.list(), StateMachineActions::item);
+  }
+
+  private static ObjectNode item(StoredStateMachine machine) {
+    ObjectNode item = Json.object();
+    item.put("stateMachineArn", machine.arn());
+    item.put("name", machine.name());
+    item.put("type", machine.type());
+    item.put("creationDate", Requests.seconds(machine.createdMillis()));
+    return item;
   }
 
   private ObjectNode validate(JsonNode request) {

@@ -13,10 +13,12 @@ import dev.mercury.transition.Transition;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +46,7 @@ public final class Engine {
   private final ArrayDeque<StepMessage> dueTimers = new ArrayDeque<>();
   private List<Dispatch.Timer> claimedTimers = List.of();
   private final AtomicLong inFlight = new AtomicLong();
+  private final List<Consumer<Checkpoint>> endListeners = new CopyOnWriteArrayList<>();
   private long nextDue = Long.MAX_VALUE;
   private long transitions;
   private final StepBus outbox;
@@ -71,8 +74,14 @@ public final class Engine {
 
   /** Creates an execution and queues its start; safe to call from any thread. */
   public Checkpoint start(StateMachine machine, String stateMachineArn, String name, String input) {
-    Checkpoint checkpoint =
-        Transition.newExecution(machine, stateMachineArn, name, input, clock.millis());
+    return start(Transition.newExecution(machine, stateMachineArn, name, input, clock.millis()));
+  }
+
+  /**
+   * Stores an execution made with {@link Transition#newExecution} (and perhaps given a parent) and
+   * queues its start; safe to call from any thread.
+   */
+  public Checkpoint start(Checkpoint checkpoint) {
     store.create(checkpoint);
     submit(
         new StepMessage(
@@ -120,6 +129,19 @@ public final class Engine {
         applySafely(next);
       }
     }
+  }
+
+  /** The engine's clock, for callers that create executions themselves. */
+  public Clock clock() {
+    return clock;
+  }
+
+  /**
+   * Calls {@code listener} on the engine's thread with each execution that ends, once its end is
+   * committed; for callers that wait on an execution, such as StartSyncExecution.
+   */
+  public void onEnd(Consumer<Checkpoint> listener) {
+    endListeners.add(listener);
   }
 
   /** How many transitions changed a checkpoint so far. */
@@ -211,6 +233,9 @@ public final class Engine {
     store.commit(checkpoint, readVersion, result.events(), timers);
     transitions++;
     logMilestone(checkpoint, message);
+    if (!checkpoint.isRunning()) {
+      endListeners.forEach(listener -> listener.accept(checkpoint));
+    }
     for (Dispatch dispatch : result.dispatches()) {
       carryOut(dispatch);
     }

@@ -29,6 +29,20 @@ public final class Checkpoint {
   public String cause;
   public long lastEventId;
   public int nextFlowId;
+
+  /**
+   * The task token of the parent's {@code states:startExecution.sync} Task that started this
+   * execution; its end is reported there. Null for an execution nobody waits on.
+   */
+  public String parentTaskToken;
+
+  /** Whether that parent wants the output as JSON ({@code .sync:2}) rather than text. */
+  public boolean parentWantsJson;
+
+  /** How many times RedriveExecution restarted this execution, and when it last did. */
+  public int redriveCount;
+
+  public long redriveMillis;
   public final Map<Integer, Flow> flows = new LinkedHashMap<>();
 
   public boolean isRunning() {

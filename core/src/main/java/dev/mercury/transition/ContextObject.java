@@ -28,12 +28,18 @@ final class ContextObject {
     execution.put("Name", checkpoint.name);
     execution.put("RoleArn", Arns.roleFor(checkpoint.stateMachineArn));
     execution.put("StartTime", timestamp(checkpoint.startMillis));
-    execution.put("RedriveCount", 0);
+    execution.put("RedriveCount", checkpoint.redriveCount);
+    if (checkpoint.redriveCount > 0) {
+      execution.put("RedriveTime", timestamp(checkpoint.redriveMillis));
+    }
     ObjectNode state = context.putObject("State");
     state.put("EnteredTime", timestamp(flow.enteredMillis));
     state.put("Name", flow.state);
     if (turn.state(flow) instanceof Recoverable) {
       state.put("RetryCount", flow.retryCount);
+    }
+    if (flow.taskToken != null) {
+      context.putObject("Task").put("Token", flow.taskToken);
     }
     ObjectNode machine = context.putObject("StateMachine");
     machine.put("Id", checkpoint.stateMachineArn);
@@ -41,7 +47,7 @@ final class ContextObject {
     if (mapItem != null) {
       context.putObject("Map").set("Item", mapItem);
     }
-    return context;
+    return turn.probe.context(context);
   }
 
   static String timestamp(long millis) {

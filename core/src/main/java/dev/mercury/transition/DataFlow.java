@@ -45,21 +45,31 @@ final class DataFlow {
     if (jsonata(state)) {
       return flow.stateInput;
     }
-    return DataProcessing.select(
-        state.fields().inputPath(), flow.stateInput, turn.context(flow, flow.stateInput));
+    JsonNode selected =
+        DataProcessing.select(
+            state.fields().inputPath(), flow.stateInput, turn.context(flow, flow.stateInput));
+    turn.probe.record("afterInputPath", selected);
+    return selected;
   }
 
   /** What a state works on: InputPath then Parameters, or JSONata Arguments. */
   JsonNode arguments(Flow flow, State state) {
     if (jsonata(state)) {
       JsonNode arguments = state.fields().arguments();
-      return arguments == null
-          ? flow.stateInput
-          : JsonataEvaluator.evaluate(arguments, "Arguments", turn.binding(flow, flow.stateInput));
+      JsonNode evaluated =
+          arguments == null
+              ? flow.stateInput
+              : JsonataEvaluator.evaluate(
+                  arguments, "Arguments", turn.binding(flow, flow.stateInput));
+      turn.probe.record("afterArguments", evaluated);
+      return evaluated;
     }
     JsonNode input = input(flow, state);
     PayloadTemplate parameters = state.fields().parameters();
-    return parameters == null ? input : parameters.evaluate(turn.context(flow, input));
+    JsonNode evaluated =
+        parameters == null ? input : parameters.evaluate(turn.context(flow, input));
+    turn.probe.record("afterParameters", evaluated);
+    return evaluated;
   }
 
   /**
@@ -69,6 +79,7 @@ final class DataFlow {
    * JSONata: Output, by default the result itself.
    */
   JsonNode fromResult(Flow flow, State state, JsonNode result) {
+    turn.probe.record("result", result);
     if (jsonata(state)) {
       return jsonataOutput(flow, state, result, result);
     }
@@ -76,8 +87,10 @@ final class DataFlow {
     if (state.fields().resultSelector() != null) {
       selected = state.fields().resultSelector().evaluate(turn.context(flow, result));
     }
+    turn.probe.record("afterResultSelector", selected);
     JsonNode combined =
         DataProcessing.applyResultPath(state.fields().resultPath(), flow.stateInput, selected);
+    turn.probe.record("afterResultPath", combined);
     JsonNode output = outputPath(flow, state, combined);
     setVariables(flow, assignJsonPath(flow, state.assign(), result));
     return output;
@@ -176,6 +189,7 @@ final class DataFlow {
     }
     flow.variables.putAll(assigned);
     flow.variableBytes = own;
+    turn.probe.assigned(flow, assigned);
   }
 
   /** The size of the flow's variables, measured once and then kept up to date. */

@@ -2,6 +2,7 @@ package dev.mercury.transition;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mercury.language.error.StatesError;
 import dev.mercury.language.json.Json;
 import dev.mercury.language.jsonata.JsonataEvaluator;
@@ -48,7 +49,44 @@ final class Fan {
     fork.maxConcurrency = configuration.maxConcurrency();
     fork.toleratedFailureCount = configuration.toleratedFailureCount();
     fork.toleratedFailurePercentage = configuration.toleratedFailurePercentage();
+    startMapRun(flow, map);
     childEnded(flow, map);
+  }
+
+  /**
+   * A distributed Map state's run is a Map Run, as in AWS, named by its Label or else its state
+   * name; an inline Map has none. Mercury runs a Map Run's iterations as flows of the execution
+   * itself, so their MapIteration events appear in its history, where AWS shows child executions.
+   */
+  private void startMapRun(Flow flow, MapState map) {
+    JsonNode json = StateJson.of(turn.checkpoint.machine.definition(), flow.program, map.name());
+    if (!StateJson.distributed(json)) {
+      return;
+    }
+    String label = map.label() != null ? map.label() : map.name();
+    flow.fork.mapRunArn = Arns.mapRun(turn.checkpoint.executionArn, label, flow.id, flow.seq);
+    ObjectNode details = Json.object();
+    details.put("mapRunArn", flow.fork.mapRunArn);
+    turn.event(flow, "MapRunStarted", details);
+  }
+
+  /** UpdateMapRun: the running Map Run takes its new settings, and launches what they allow. */
+  void update(Flow flow, StepMessage.MapRunUpdate update) {
+    Fork fork = flow.fork;
+    if (fork == null || !update.mapRunArn().equals(fork.mapRunArn)) {
+      return;
+    }
+    if (update.maxConcurrency() != null) {
+      fork.maxConcurrency = update.maxConcurrency();
+    }
+    if (update.toleratedFailureCount() != null) {
+      fork.toleratedFailureCount = update.toleratedFailureCount();
+    }
+    if (update.toleratedFailurePercentage() != null) {
+      fork.toleratedFailurePercentage = update.toleratedFailurePercentage();
+    }
+    turn.touched = true;
+    childEnded(flow, turn.state(flow));
   }
 
   /** Launches what may run now, or finishes the state when every child has ended. */
@@ -128,6 +166,9 @@ final class Fan {
     ArrayNode results = Json.NODES.arrayNode(parent.fork.total);
     for (JsonNode result : parent.fork.results) {
       results.add(result);
+    }
+    if (parent.fork.mapRunArn != null) {
+      turn.event(parent, "MapRunSucceeded", null);
     }
     parent.fork = null;
     turn.event(parent, state.typeName() + "StateSucceeded", null);

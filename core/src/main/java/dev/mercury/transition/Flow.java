@@ -54,6 +54,15 @@ public final class Flow {
   /** The call a flow in AWAITING_TASK waits for, kept so it can be made again after a crash. */
   public InvokeRequest pendingTask;
 
+  /**
+   * The token a Task waiting for a callback holds ({@code $$.Task.Token}); null for a Task that
+   * takes its invoker's reply as its result.
+   */
+  public String taskToken;
+
+  /** When the waiting Task's heartbeat runs out; 0 when no heartbeat runs. */
+  public long heartbeatDueMillis;
+
   public int taskAttempt;
   public long lastEventId;
 

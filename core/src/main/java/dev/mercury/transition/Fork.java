@@ -21,6 +21,9 @@ public final class Fork {
   public int toleratedFailureCount = -1;
   public double toleratedFailurePercentage = -1;
 
+  /** The Map Run of a distributed Map state; null for inline Maps and Parallel states. */
+  public String mapRunArn;
+
   public int running() {
     return launched - completed - failed;
   }

@@ -63,10 +63,14 @@ final class Join {
       new Fan(turn).childEnded(parent, map);
       return;
     }
+    String mapRunArn = fork.mapRunArn;
     cancelChildren(parent, map);
     if (hasTolerance) {
       error = ErrorName.EXCEED_TOLERATED_FAILURE_THRESHOLD;
       cause = "The specified tolerated failure threshold was exceeded";
+    }
+    if (mapRunArn != null) {
+      turn.event(parent, "MapRunFailed", Details.error(error, cause));
     }
     turn.event(parent, "MapStateFailed", Details.error(error, cause));
     new Recovery(turn).handle(parent, map, error, cause);

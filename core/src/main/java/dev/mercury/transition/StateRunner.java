@@ -61,8 +61,7 @@ final class StateRunner {
     try {
       switch (state) {
         case PassState pass -> pass(flow, pass);
-        case TaskState task ->
-            new TaskRunner(turn).schedule(flow, task, data.arguments(flow, task));
+        case TaskState task -> new TaskRunner(turn).start(flow, task);
         case ChoiceState choice -> choice(flow, choice);
         case WaitState wait -> startWait(flow, wait);
         case SucceedState succeed -> succeed(flow, succeed);
@@ -80,6 +79,25 @@ final class StateRunner {
     if (flow.phase == Flow.Phase.AWAITING_TASK) {
       new TaskRunner(turn).finish(flow, (TaskState) turn.state(flow), result);
     }
+  }
+
+  /**
+   * What may reach a Task waiting for its callback: the invoker's reply (the work was handed over),
+   * a heartbeat, an activity worker taking it, and the callback itself. Only the callback and a
+   * failed hand-over end the Task.
+   */
+  void taskSubmitted(Flow flow, JsonNode output) {
+    if (flow.phase == Flow.Phase.AWAITING_TASK) {
+      new TaskRunner(turn).submitted(flow, (TaskState) turn.state(flow), output);
+    }
+  }
+
+  void taskHeartbeat(Flow flow) {
+    new TaskRunner(turn).heartbeat(flow, (TaskState) turn.state(flow));
+  }
+
+  void activityStarted(Flow flow, String workerName) {
+    new TaskRunner(turn).activityStarted(flow, (TaskState) turn.state(flow), workerName);
   }
 
   void timerDue(Flow flow, StepMessage.TimerPurpose purpose) {

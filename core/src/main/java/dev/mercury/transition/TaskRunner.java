@@ -1,6 +1,7 @@
 package dev.mercury.transition;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mercury.language.error.ErrorName;
 import dev.mercury.language.error.StatesError;
 import dev.mercury.language.json.Json;
@@ -19,13 +20,28 @@ final class TaskRunner {
     this.turn = turn;
   }
 
-  void schedule(Flow flow, TaskState task, JsonNode parameters) {
+  /**
+   * Starts the Task: issues its token when it waits for a callback, so that its arguments can read
+   * {@code $$.Task.Token}, then evaluates them and schedules the call.
+   */
+  void start(Flow flow, TaskState task) {
     TaskResource resource = TaskResource.of(task.resource());
+    flow.taskToken =
+        resource.awaitsCallback()
+            ? TaskToken.issue(turn.checkpoint.executionArn, flow.id, flow.seq)
+            : null;
+    schedule(flow, task, resource, new DataFlow(turn).arguments(flow, task));
+  }
+
+  private void schedule(Flow flow, TaskState task, TaskResource resource, JsonNode parameters) {
     IntegrationParameters.check(resource, parameters);
     Long timeout = seconds(flow, task.timeoutSeconds());
-    Long heartbeat = seconds(flow, task.heartbeatSeconds());
+    Long heartbeat = heartbeatSeconds(flow, task);
     turn.event(flow, resource.scheduledType(), resource.scheduled(parameters, timeout, heartbeat));
-    turn.event(flow, resource.startedType(), resource.started());
+    if (!resource.startedByWorker()) {
+      turn.event(flow, resource.startedType(), resource.started());
+      startHeartbeat(flow, heartbeat);
+    }
     flow.phase = Flow.Phase.AWAITING_TASK;
     int attempt = flow.taskAttempt++;
     String key = turn.checkpoint.executionArn + "/" + flow.id + "/" + flow.seq;
@@ -40,7 +56,7 @@ final class TaskRunner {
             parameters,
             attempt,
             timeoutMillis,
-            null,
+            flow.taskToken,
             key);
     turn.invoke(flow.pendingTask);
     if (timeout != null) {
@@ -48,8 +64,53 @@ final class TaskRunner {
     }
   }
 
+  /**
+   * HeartbeatSeconds, for a Task that holds a token: only the token's holder can send a heartbeat,
+   * so a Task whose invoker answers directly has no heartbeat to miss.
+   */
+  private Long heartbeatSeconds(Flow flow, TaskState task) {
+    return flow.taskToken == null ? null : seconds(flow, task.heartbeatSeconds());
+  }
+
+  private void startHeartbeat(Flow flow, Long heartbeatSeconds) {
+    if (heartbeatSeconds == null) {
+      return;
+    }
+    flow.heartbeatDueMillis = turn.now + heartbeatSeconds * 1000;
+    turn.timer(flow, flow.heartbeatDueMillis, StepMessage.TimerPurpose.HEARTBEAT_TIMEOUT);
+  }
+
+  /**
+   * The invoker handed the work over (sent the message, invoked the function, started the child)
+   * and the Task waits on for its callback. AWS records that as TaskSubmitted; an activity has
+   * nothing to record until a worker takes it.
+   */
+  void submitted(Flow flow, TaskState task, JsonNode output) {
+    TaskResource resource = TaskResource.of(task.resource());
+    if (resource.kind() == TaskResource.Kind.SERVICE && !output.isMissingNode()) {
+      turn.event(flow, "TaskSubmitted", resource.submitted(output));
+    }
+  }
+
+  /** SendTaskHeartbeat: the heartbeat starts over, and the timer already set is left to lapse. */
+  void heartbeat(Flow flow, TaskState task) {
+    if (flow.heartbeatDueMillis != 0) {
+      startHeartbeat(flow, seconds(flow, task.heartbeatSeconds()));
+    }
+  }
+
+  /** An activity worker took the Task: ActivityStarted, and its heartbeat starts. */
+  void activityStarted(Flow flow, TaskState task, String workerName) {
+    ObjectNode details = Json.object();
+    if (workerName != null && !workerName.isEmpty()) {
+      details.put("workerName", workerName);
+    }
+    turn.event(flow, "ActivityStarted", details);
+    startHeartbeat(flow, heartbeatSeconds(flow, task));
+  }
+
   void finish(Flow flow, TaskState task, StepMessage.TaskResult result) {
-    flow.pendingTask = null;
+    closeTask(flow);
     TaskResource resource = TaskResource.of(task.resource());
     if (!result.succeeded()) {
       failed(flow, task, resource, result.error(), result.cause());
@@ -79,12 +140,19 @@ final class TaskRunner {
   }
 
   void timedOut(Flow flow, TaskState task, StepMessage.TimerPurpose purpose) {
-    flow.pendingTask = null;
+    closeTask(flow);
     String error =
         purpose == StepMessage.TimerPurpose.HEARTBEAT_TIMEOUT
             ? ErrorName.HEARTBEAT_TIMEOUT
             : ErrorName.TIMEOUT;
     failed(flow, task, TaskResource.of(task.resource()), error, null);
+  }
+
+  /** The Task no longer waits: its token and heartbeat lapse with it. */
+  private static void closeTask(Flow flow) {
+    flow.pendingTask = null;
+    flow.taskToken = null;
+    flow.heartbeatDueMillis = 0;
   }
 
   private void failed(

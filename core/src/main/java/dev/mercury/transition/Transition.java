@@ -36,9 +36,17 @@ public final class Transition {
   }
 
   /** What one transition produced. Empty when the message was a repeat. */
-  public record Result(List<HistoryEvent> events, List<Dispatch> dispatches) {
+  /**
+   * What one transition produced. {@code touched} says the checkpoint changed without an event or a
+   * dispatch (UpdateMapRun's new settings), so it must still be written.
+   */
+  public record Result(List<HistoryEvent> events, List<Dispatch> dispatches, boolean touched) {
+    public Result(List<HistoryEvent> events, List<Dispatch> dispatches) {
+      this(events, dispatches, false);
+    }
+
     public boolean changed() {
-      return !events.isEmpty() || !dispatches.isEmpty();
+      return touched || !events.isEmpty() || !dispatches.isEmpty();
     }
   }
 
@@ -56,7 +64,12 @@ public final class Transition {
   }
 
   public Result apply(Checkpoint checkpoint, StepMessage message) {
-    Turn turn = new Turn(checkpoint, clock.getAsLong());
+    return apply(checkpoint, message, Probe.NONE);
+  }
+
+  /** Applies the message with a probe watching, as the TestState API does. */
+  public Result apply(Checkpoint checkpoint, StepMessage message, Probe probe) {
+    Turn turn = new Turn(checkpoint, clock.getAsLong(), probe);
     if (checkpoint.isRunning()) {
       try {
         route(turn, message);
@@ -73,12 +86,14 @@ public final class Transition {
             ErrorName.RUNTIME,
             "The execution's history reached the limit of " + historyLimit + " events.");
       }
+    } else if (message.step() instanceof StepMessage.Redrive) {
+      Lifecycle.redrive(turn);
     }
-    if (turn.events.isEmpty() && turn.dispatches.isEmpty()) {
+    if (turn.events.isEmpty() && turn.dispatches.isEmpty() && !turn.touched) {
       return new Result(List.of(), List.of());
     }
     checkpoint.version++;
-    return new Result(turn.events, turn.dispatches);
+    return new Result(turn.events, turn.dispatches, turn.touched);
   }
 
   private static void route(Turn turn, StepMessage message) {
@@ -86,24 +101,84 @@ public final class Transition {
       case StepMessage.Start start -> Lifecycle.start(turn);
       case StepMessage.Stop stop -> Lifecycle.stop(turn, stop);
       case StepMessage.TimerDue due
-          when due.purpose() == StepMessage.TimerPurpose.EXECUTION_TIMEOUT ->
+          when due.purpose() == StepMessage.TimerPurpose.EXECUTION_TIMEOUT -> {
+        // The timer of a run before the latest redrive has no say over this one.
+        if (message.seq() == turn.checkpoint.redriveCount) {
           Lifecycle.timeOut(turn);
+        }
+      }
+      case StepMessage.Redrive redrive -> {}
       default -> routeToFlow(turn, message);
     }
   }
 
   private static void routeToFlow(Turn turn, StepMessage message) {
     Flow flow = turn.checkpoint.flows.get(message.flowId());
-    if (flow == null || flow.seq != message.seq()) {
+    if (flow == null) {
+      return;
+    }
+    StateRunner runner = new StateRunner(turn);
+    switch (message.step()) {
+      case StepMessage.TaskCallback callback -> {
+        if (holds(flow, callback.token())) {
+          flow.seq++;
+          runner.taskResult(flow, callback.result());
+        }
+        return;
+      }
+      case StepMessage.TaskHeartbeat heartbeat -> {
+        if (holds(flow, heartbeat.token())) {
+          runner.taskHeartbeat(flow);
+        }
+        return;
+      }
+      case StepMessage.ActivityStarted started -> {
+        if (holds(flow, started.token())) {
+          runner.activityStarted(flow, started.workerName());
+        }
+        return;
+      }
+      case StepMessage.MapRunUpdate update -> {
+        new Fan(turn).update(flow, update);
+        return;
+      }
+      default -> {}
+    }
+    if (flow.seq != message.seq() || leavesFlowWhereItIs(turn, flow, message, runner)) {
       return;
     }
     flow.seq++;
-    StateRunner runner = new StateRunner(turn);
     switch (message.step()) {
       case StepMessage.Advance advance -> runner.enter(flow);
       case StepMessage.TaskResult result -> runner.taskResult(flow, result);
       case StepMessage.TimerDue due -> runner.timerDue(flow, due.purpose());
       default -> throw new IllegalArgumentException("unexpected step " + message.step());
     }
+  }
+
+  /** Whether the flow waits for the callback on exactly this token. */
+  private static boolean holds(Flow flow, String token) {
+    return flow.phase == Flow.Phase.AWAITING_TASK
+        && flow.taskToken != null
+        && flow.taskToken.equals(token);
+  }
+
+  /**
+   * Messages that concern the flow's current seq without moving it on, so that the timers and
+   * replies already set for that seq stay valid: a callback Task's hand-over succeeding (recorded,
+   * and the Task waits on), and a heartbeat timer that a later heartbeat pushed back.
+   */
+  private static boolean leavesFlowWhereItIs(
+      Turn turn, Flow flow, StepMessage message, StateRunner runner) {
+    return switch (message.step()) {
+      case StepMessage.TaskResult result when result.succeeded() && flow.taskToken != null -> {
+        runner.taskSubmitted(flow, result.output());
+        yield true;
+      }
+      case StepMessage.TimerDue due
+          when due.purpose() == StepMessage.TimerPurpose.HEARTBEAT_TIMEOUT ->
+          flow.heartbeatDueMillis == 0 || turn.now < flow.heartbeatDueMillis;
+      default -> false;
+    };
   }
 }

@@ -24,10 +24,15 @@ final class Turn {
   final long now;
   final List<HistoryEvent> events = new ArrayList<>();
   final List<Dispatch> dispatches = new ArrayList<>();
+  final Probe probe;
 
-  Turn(Checkpoint checkpoint, long now) {
+  /** Set when the checkpoint changed in a way no event or dispatch shows. */
+  boolean touched;
+
+  Turn(Checkpoint checkpoint, long now, Probe probe) {
     this.checkpoint = checkpoint;
     this.now = now;
+    this.probe = probe;
   }
 
   /** Appends an event to the flow's line of history; a null flow means the execution's own. */

@@ -3,24 +3,11 @@ package dev.mercury.tests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.mercury.api.StepFunctionsApi;
-import dev.mercury.engine.Engine;
-import dev.mercury.invoke.NoInvoker;
-import dev.mercury.local.server.HttpTrigger;
-import dev.mercury.port.Clock;
-import dev.mercury.store.sqlite.SqliteCheckpointStore;
-import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
@@ -29,7 +16,6 @@ import software.amazon.awssdk.services.sfn.model.InvalidDefinitionException;
 
 /** The real AWS SDK for Java v2 client, pointed at a running Mercury server. */
 class AwsSdkAgainstServerTest {
-  private static final String ROLE = "arn:aws:iam::123456789012:role/mercury";
   private static final String GREET =
       """
       {"StartAt": "Greet", "States": {"Greet": {"Type": "Pass",
@@ -39,46 +25,18 @@ class AwsSdkAgainstServerTest {
       {"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 3600, "End": true}}}""";
 
   @TempDir Path dir;
-  private SqliteCheckpointStore store;
-  private HttpTrigger trigger;
-  private Thread engineThread;
-  private final AtomicBoolean stop = new AtomicBoolean();
+  private RunningServer server;
   private SfnClient sfn;
 
   @BeforeEach
   void startServer() throws Exception {
-    store = SqliteCheckpointStore.open(dir.resolve("api.db"));
-    Engine engine = new Engine(store, new NoInvoker(), Clock.SYSTEM);
-    trigger =
-        HttpTrigger.start(
-            "127.0.0.1", 0, new StepFunctionsApi(store.stateMachines(), store, engine));
-    engineThread =
-        Thread.ofVirtual()
-            .start(
-                () -> {
-                  try {
-                    engine.runUntil(stop::get);
-                  } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                  }
-                });
-    sfn =
-        SfnClient.builder()
-            .endpointOverride(URI.create("http://127.0.0.1:" + trigger.port()))
-            .region(Region.US_EAST_1)
-            .credentialsProvider(
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
-            .httpClient(UrlConnectionHttpClient.create())
-            .build();
+    server = new RunningServer(dir);
+    sfn = server.sfn;
   }
 
   @AfterEach
   void stopServer() throws InterruptedException {
-    sfn.close();
-    stop.set(true);
-    engineThread.join();
-    trigger.close();
-    store.close();
+    server.close();
   }
 
   @Test
@@ -150,18 +108,11 @@ class AwsSdkAgainstServerTest {
   }
 
   private String create(String name, String definition) {
-    return sfn.createStateMachine(b -> b.name(name).definition(definition).roleArn(ROLE))
-        .stateMachineArn();
+    return server.create(name, definition);
   }
 
   private software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse awaitEnd(
       String execution) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    var described = sfn.describeExecution(b -> b.executionArn(execution));
-    while (described.status() == ExecutionStatus.RUNNING && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-      described = sfn.describeExecution(b -> b.executionArn(execution));
-    }
-    return described;
+    return server.awaitEnd(execution);
   }
 }

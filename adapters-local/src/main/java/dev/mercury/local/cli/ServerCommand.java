@@ -1,15 +1,23 @@
 package dev.mercury.local.cli;
 
-import dev.mercury.api.StepFunctionsApi;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mercury.api.StepFunctionsService;
 import dev.mercury.bus.nats.JetStreamBus;
 import dev.mercury.engine.Engine;
 import dev.mercury.engine.Worker;
 import dev.mercury.invoke.Router;
+import dev.mercury.language.json.Json;
 import dev.mercury.local.server.HttpTrigger;
 import dev.mercury.port.Clock;
 import dev.mercury.store.elasticsearch.ElasticsearchCheckpointStore;
+import dev.mercury.store.memory.MemoryResourceStore;
 import dev.mercury.store.sqlite.SqliteCheckpointStore;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -57,26 +65,80 @@ final class ServerCommand implements Callable<Integer> {
 
   @Mixin Backends backends;
 
+  @Option(
+      names = "--access-key",
+      defaultValue = "${env:MERCURY_ACCESS_KEY}",
+      paramLabel = "ID",
+      description =
+          "Require requests signed (SigV4) with this access key ID (env MERCURY_ACCESS_KEY);"
+              + " without it any request is accepted, signed or not.")
+  String accessKey;
+
+  @Option(
+      names = "--secret-key",
+      defaultValue = "${env:MERCURY_SECRET_KEY}",
+      paramLabel = "KEY",
+      description = "The secret access key for --access-key (env MERCURY_SECRET_KEY).")
+  String secretKey;
+
+  @Option(
+      names = "--mock-config",
+      paramLabel = "FILE",
+      description =
+          "A Step Functions Local mock configuration: start an execution on"
+              + " 'stateMachineArn#TestCase' to have that test case answer its Task states.")
+  Path mockConfig;
+
+  @Option(
+      names = "--rate-limit",
+      defaultValue = "0",
+      paramLabel = "N",
+      description =
+          "Answer ThrottlingException beyond N requests a second, with bursts of 2N (default 0:"
+              + " no limit).")
+  double rateLimit;
+
   @Override
   public Integer call() throws Exception {
+    PrintWriter err = spec.commandLine().getErr();
+    if ((accessKey == null) != (secretKey == null)) {
+      err.println("mercury server: give --access-key and --secret-key together, or neither.");
+      return Mercury.EXIT_INVALID;
+    }
+    StepFunctionsService.Options options =
+        StepFunctionsService.Options.defaults()
+            .withAccessKeys(accessKey == null ? Map.of() : Map.of(accessKey, secretKey))
+            .withRateLimit(rateLimit);
+    if (mockConfig != null) {
+      try {
+        options = options.withMockConfiguration(readMocks(mockConfig));
+      } catch (IllegalArgumentException e) {
+        err.println("mercury server: " + e.getMessage());
+        return Mercury.EXIT_INVALID;
+      }
+    }
     if (backends.distributed()) {
-      return distributed();
+      return distributed(options);
     }
     try (SqliteCheckpointStore store = SqliteCheckpointStore.open(db);
         Router router = Router.create(ConfigFile.read(ConfigFile.locate(config)))) {
-      Engine engine = new Engine(store, router, Clock.SYSTEM);
-      engine.resume();
-      StepFunctionsApi api = new StepFunctionsApi(store.stateMachines(), store, engine);
+      StepFunctionsService service =
+          StepFunctionsService.create(
+              store.stateMachines(), store, store.resources(), options.withInvoker(router));
+      service.engine().resume();
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
-      try (HttpTrigger trigger = HttpTrigger.start(host, port, api)) {
+      try (HttpTrigger trigger = HttpTrigger.start(host, port, service.api())) {
         spec.commandLine()
             .getOut()
             .printf(
-                "mercury server: API on http://%s:%d, store %s%n",
-                host, trigger.port(), db.toAbsolutePath());
+                "mercury server: API on http://%s:%d, store %s%s%n",
+                host,
+                trigger.port(),
+                db.toAbsolutePath(),
+                accessKey == null ? "" : ", SigV4 required");
         spec.commandLine().getOut().flush();
-        engine.runUntil(() -> stopped.getCount() == 0);
+        service.engine().runUntil(() -> stopped.getCount() == 0);
       }
     }
     return 0;
@@ -86,7 +148,7 @@ final class ServerCommand implements Callable<Integer> {
    * The API on Elasticsearch and NATS: executions it starts go to JetStream, and a worker in this
    * process takes transitions beside any {@code mercury worker} processes.
    */
-  private int distributed() throws Exception {
+  private int distributed(StepFunctionsService.Options options) throws Exception {
     String natsUrl = backends.natsUrl();
     String elasticsearchUrl = backends.elasticsearchUrl();
     CountDownLatch stopped = new CountDownLatch(1);
@@ -101,9 +163,16 @@ final class ServerCommand implements Callable<Integer> {
                     Clock.SYSTEM,
                     Worker.Settings.defaults().withSweepLease(backends.sweepLease()))
                 .start()) {
-      Engine frontDoor = Engine.frontDoor(store, bus, Clock.SYSTEM);
-      StepFunctionsApi api = new StepFunctionsApi(store.stateMachines(), store, frontDoor);
-      try (HttpTrigger trigger = HttpTrigger.start(host, port, api)) {
+      // Tasks run in the workers, so callbacks, activities and child executions through this
+      // API are not available on the distributed backends yet.
+      StepFunctionsService service =
+          StepFunctionsService.create(
+              store.stateMachines(),
+              store,
+              new MemoryResourceStore(),
+              options,
+              invoker -> Engine.frontDoor(store, bus, Clock.SYSTEM));
+      try (HttpTrigger trigger = HttpTrigger.start(host, port, service.api())) {
         spec.commandLine()
             .getOut()
             .printf(
@@ -114,5 +183,16 @@ final class ServerCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  private static JsonNode readMocks(Path file) {
+    try {
+      return Json.parse(Files.readString(file));
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(
+          file + ": the mock configuration is not valid JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
+    }
   }
 }

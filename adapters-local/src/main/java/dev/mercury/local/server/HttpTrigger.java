@@ -2,13 +2,19 @@ package dev.mercury.local.server;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.mercury.api.ApiRequest;
 import dev.mercury.api.ApiResponse;
 import dev.mercury.api.StepFunctionsApi;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Executors;
 
 /**
@@ -56,8 +62,7 @@ public final class HttpTrigger implements AutoCloseable {
             new ApiResponse(
                 405, "{\"__type\":\"UnknownOperationException\",\"message\":\"Use POST /\"}");
       } else {
-        String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-        response = api.handle(target, new String(body, StandardCharsets.UTF_8));
+        response = api.handle(request(exchange, body));
       }
       byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().set("Content-Type", ApiResponse.CONTENT_TYPE);
@@ -66,6 +71,16 @@ public final class HttpTrigger implements AutoCloseable {
         out.write(bytes);
       }
     }
+  }
+
+  private static ApiRequest request(HttpExchange exchange, byte[] body) {
+    Map<String, List<String>> headers = new HashMap<>();
+    exchange
+        .getRequestHeaders()
+        .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values));
+    URI uri = exchange.getRequestURI();
+    return new ApiRequest(
+        exchange.getRequestMethod(), uri.getRawPath(), uri.getRawQuery(), headers, body);
   }
 
   private static byte[] readBody(InputStream in) throws IOException {

@@ -33,6 +33,12 @@ final class MessageIds {
       case StepMessage.TaskResult result -> "result";
       case StepMessage.TimerDue due -> "timer-" + due.purpose().name();
       case StepMessage.Stop stop -> "stop";
+      case StepMessage.Redrive redrive -> "redrive";
+      case StepMessage.TaskCallback callback -> "callback-" + callback.token().hashCode();
+      // Heartbeats and Map Run updates may rightly repeat, so each gets an id of its own.
+      case StepMessage.TaskHeartbeat heartbeat -> "heartbeat-" + System.nanoTime();
+      case StepMessage.ActivityStarted started -> "activity-" + started.token().hashCode();
+      case StepMessage.MapRunUpdate update -> "map-run-" + System.nanoTime();
     };
   }
 }

@@ -59,6 +59,10 @@ public final class CheckpointCodec {
     if (c.cause != null) {
       builder.setCause(c.cause);
     }
+    if (c.parentTaskToken != null) {
+      builder.setParentTaskToken(c.parentTaskToken).setParentWantsJson(c.parentWantsJson);
+    }
+    builder.setRedriveCount(c.redriveCount).setRedriveMillis(c.redriveMillis);
     for (Flow flow : c.flows.values()) {
       builder.addFlows(flowToProto(flow));
     }
@@ -80,6 +84,10 @@ public final class CheckpointCodec {
     c.cause = p.hasCause() ? p.getCause() : null;
     c.lastEventId = p.getLastEventId();
     c.nextFlowId = p.getNextFlowId();
+    c.parentTaskToken = p.hasParentTaskToken() ? p.getParentTaskToken() : null;
+    c.parentWantsJson = p.getParentWantsJson();
+    c.redriveCount = p.getRedriveCount();
+    c.redriveMillis = p.getRedriveMillis();
     c.machine = parsed.computeIfAbsent(p.getDefinitionJson(), DefinitionParser::parse);
     for (dev.mercury.proto.Flow flow : p.getFlowsList()) {
       Flow decoded = c.restoreFlow(flow.getId(), flow.getParentId(), flow.getIndex());
@@ -103,7 +111,11 @@ public final class CheckpointCodec {
             .setPhase(FlowPhase.valueOf(f.phase.name()))
             .setRetryCount(f.retryCount)
             .setTaskAttempt(f.taskAttempt)
-            .setLastEventId(f.lastEventId);
+            .setLastEventId(f.lastEventId)
+            .setHeartbeatDueMillis(f.heartbeatDueMillis);
+    if (f.taskToken != null) {
+      builder.setTaskToken(f.taskToken);
+    }
     for (int attempts : f.retryAttempts) {
       builder.addRetryAttempts(attempts);
     }
@@ -133,6 +145,8 @@ public final class CheckpointCodec {
     f.retryCount = p.getRetryCount();
     f.taskAttempt = p.getTaskAttempt();
     f.lastEventId = p.getLastEventId();
+    f.taskToken = p.hasTaskToken() ? p.getTaskToken() : null;
+    f.heartbeatDueMillis = p.getHeartbeatDueMillis();
     f.retryAttempts = p.getRetryAttemptsList().stream().mapToInt(Integer::intValue).toArray();
     if (p.getVariablesJsonCount() > 0) {
       f.variables = new HashMap<>();
@@ -194,6 +208,9 @@ public final class CheckpointCodec {
     if (fork.selectorInput != null) {
       builder.setSelectorInputJson(Json.write(fork.selectorInput));
     }
+    if (fork.mapRunArn != null) {
+      builder.setMapRunArn(fork.mapRunArn);
+    }
     return builder.build();
   }
 
@@ -214,6 +231,7 @@ public final class CheckpointCodec {
     fork.items = p.hasItemsJson() ? (ArrayNode) Json.parseTrusted(p.getItemsJson()) : null;
     fork.selectorInput =
         p.hasSelectorInputJson() ? Json.parseTrusted(p.getSelectorInputJson()) : null;
+    fork.mapRunArn = p.hasMapRunArn() ? p.getMapRunArn() : null;
     return fork;
   }
 }

@@ -30,6 +30,22 @@ public final class StepCodec {
               dev.mercury.proto.Stop.newBuilder()
                   .setError(nullToEmpty(stop.error()))
                   .setCause(nullToEmpty(stop.cause())));
+      case StepMessage.MapRunUpdate update -> builder.setMapRunUpdate(mapRunUpdate(update));
+      case StepMessage.Redrive redrive ->
+          builder.setRedrive(dev.mercury.proto.Redrive.getDefaultInstance());
+      case StepMessage.TaskCallback callback ->
+          builder.setTaskCallback(
+              dev.mercury.proto.TaskCallback.newBuilder()
+                  .setTaskToken(callback.token())
+                  .setResult(taskResult(callback.result())));
+      case StepMessage.TaskHeartbeat heartbeat ->
+          builder.setTaskHeartbeat(
+              dev.mercury.proto.TaskHeartbeat.newBuilder().setTaskToken(heartbeat.token()));
+      case StepMessage.ActivityStarted started ->
+          builder.setActivityStarted(
+              dev.mercury.proto.ActivityStarted.newBuilder()
+                  .setTaskToken(started.token())
+                  .setWorkerName(nullToEmpty(started.workerName())));
     }
     return builder.build().toByteArray();
   }
@@ -60,6 +76,15 @@ public final class StepCodec {
               new StepMessage.TimerDue(
                   StepMessage.TimerPurpose.valueOf(p.getTimerDue().getPurpose().name()));
           case STOP -> new StepMessage.Stop(p.getStop().getError(), p.getStop().getCause());
+          case REDRIVE -> new StepMessage.Redrive();
+          case MAP_RUN_UPDATE -> mapRunUpdate(p.getMapRunUpdate());
+          case TASK_CALLBACK ->
+              new StepMessage.TaskCallback(
+                  p.getTaskCallback().getTaskToken(), taskResult(p.getTaskCallback().getResult()));
+          case TASK_HEARTBEAT -> new StepMessage.TaskHeartbeat(p.getTaskHeartbeat().getTaskToken());
+          case ACTIVITY_STARTED ->
+              new StepMessage.ActivityStarted(
+                  p.getActivityStarted().getTaskToken(), p.getActivityStarted().getWorkerName());
           case KIND_NOT_SET -> throw new IllegalStateException("a step message has no kind");
         };
     return new StepMessage(p.getExecutionArn(), p.getFlowId(), p.getSeq(), step);
@@ -69,6 +94,28 @@ public final class StepCodec {
     return p.getSucceeded()
         ? StepMessage.TaskResult.success(Json.parseTrusted(p.getOutputJson()))
         : StepMessage.TaskResult.failure(p.getError(), p.getCause());
+  }
+
+  private static dev.mercury.proto.MapRunUpdate mapRunUpdate(StepMessage.MapRunUpdate update) {
+    var builder = dev.mercury.proto.MapRunUpdate.newBuilder().setMapRunArn(update.mapRunArn());
+    if (update.maxConcurrency() != null) {
+      builder.setMaxConcurrency(update.maxConcurrency());
+    }
+    if (update.toleratedFailureCount() != null) {
+      builder.setToleratedFailureCount(update.toleratedFailureCount());
+    }
+    if (update.toleratedFailurePercentage() != null) {
+      builder.setToleratedFailurePercentage(update.toleratedFailurePercentage());
+    }
+    return builder.build();
+  }
+
+  private static StepMessage.MapRunUpdate mapRunUpdate(dev.mercury.proto.MapRunUpdate p) {
+    return new StepMessage.MapRunUpdate(
+        p.getMapRunArn(),
+        p.hasMaxConcurrency() ? p.getMaxConcurrency() : null,
+        p.hasToleratedFailureCount() ? p.getToleratedFailureCount() : null,
+        p.hasToleratedFailurePercentage() ? p.getToleratedFailurePercentage() : null);
   }
 
   private static String nullToEmpty(String text) {

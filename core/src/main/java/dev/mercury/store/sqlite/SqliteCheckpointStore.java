@@ -1,6 +1,7 @@
 package dev.mercury.store.sqlite;
 
 import dev.mercury.port.CheckpointStore;
+import dev.mercury.port.ResourceStore;
 import dev.mercury.port.StateMachineStore;
 import dev.mercury.store.codec.CheckpointCodec;
 import dev.mercury.transition.Checkpoint;
@@ -249,6 +250,11 @@ public final class SqliteCheckpointStore implements CheckpointStore, AutoCloseab
   /** The state machines kept in the same file. */
   public StateMachineStore stateMachines() {
     return new SqliteStateMachineStore(connection, this);
+  }
+
+  /** The API's other resources (activities, versions, aliases, tags) in the same file. */
+  public ResourceStore resources() {
+    return new SqliteResourceStore(connection, this);
   }
 
   @Override

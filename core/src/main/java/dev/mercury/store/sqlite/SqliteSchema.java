@@ -52,6 +52,10 @@ final class SqliteSchema {
           "CREATE TABLE IF NOT EXISTS state_machines ("
               + " arn TEXT PRIMARY KEY, name TEXT NOT NULL, definition TEXT NOT NULL,"
               + " role_arn TEXT NOT NULL, type TEXT NOT NULL, created_millis INTEGER NOT NULL)");
+      statement.execute(
+          "CREATE TABLE IF NOT EXISTS resources ("
+              + " arn TEXT PRIMARY KEY, kind TEXT NOT NULL, created_millis INTEGER NOT NULL,"
+              + " document TEXT NOT NULL)");
     }
   }
 }
