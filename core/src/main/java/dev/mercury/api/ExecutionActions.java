@@ -7,6 +7,7 @@ import dev.mercury.language.json.Json;
 import dev.mercury.language.model.StateMachine;
 import dev.mercury.language.parse.DefinitionParser;
 import dev.mercury.port.CheckpointStore;
+import dev.mercury.port.Clock;
 import dev.mercury.port.ResourceStore;
 import dev.mercury.port.ResourceStore.Resource;
 import dev.mercury.transition.Arns;
@@ -47,7 +48,7 @@ final class ExecutionActions {
   private final MockCases mocks;
   private final Map<String, CompletableFuture<Checkpoint>> awaited = new ConcurrentHashMap<>();
   private final Map<String, StateMachine> parsed = new ConcurrentHashMap<>();
-  private final dev.mercury.port.Clock clock;
+  private final Clock clock;
 
   ExecutionActions(StepFunctionsApi.Parts parts) {
     this.executions = parts.executions();

@@ -36,6 +36,10 @@ import java.util.concurrent.CompletableFuture;
  *
  * A child's name, when the parameters give none, is derived from the Task attempt's idempotency
  * key, so that invoking the same attempt again after a restart finds the child it started.
+ *
+ * <p>What AWS does that Mercury does not yet: stopping a parent, or its {@code .sync} Task timing
+ * out or being caught, does not stop the child, which runs on and reports to a Task that no longer
+ * waits; a mock configuration does not reach children, which run their own Tasks.
  */
 final class ServiceIntegrations implements Invoker {
   private static final String START_EXECUTION = "arn:aws:states:::states:startExecution";
