@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(ElasticsearchNode.class)
 class WorkerFaultsIT {
   private static final int EXECUTIONS = Integer.getInteger("mercury.faults.executions", 100);
-  private static final Duration LIMIT = Duration.ofSeconds(60 + EXECUTIONS / 2);
+  private static final Duration LIMIT = Duration.ofSeconds(90 + EXECUTIONS);
 
   @TempDir Path logs;
   private NatsServer nats;
