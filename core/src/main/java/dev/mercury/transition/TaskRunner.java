@@ -36,11 +36,13 @@ final class TaskRunner {
   private void schedule(Flow flow, TaskState task, TaskResource resource, JsonNode parameters) {
     IntegrationParameters.check(resource, parameters);
     Long timeout = seconds(flow, task.timeoutSeconds());
-    Long heartbeat = heartbeatSeconds(flow, task);
+    // The heartbeat is evaluated and recorded for every Task; only a Task that waits for a
+    // callback has anything to send heartbeats, so only it gets the timer.
+    Long heartbeat = seconds(flow, task.heartbeatSeconds());
     turn.event(flow, resource.scheduledType(), resource.scheduled(parameters, timeout, heartbeat));
     if (!resource.startedByWorker()) {
       turn.event(flow, resource.startedType(), resource.started());
-      startHeartbeat(flow, heartbeat);
+      startHeartbeat(flow, flow.taskToken == null ? null : heartbeat);
     }
     flow.phase = Flow.Phase.AWAITING_TASK;
     int attempt = flow.taskAttempt++;
