@@ -52,14 +52,23 @@ public final class Engine {
   private final StepBus outbox;
 
   public Engine(CheckpointStore store, Invoker invoker, Clock clock) {
-    this(store, invoker, clock, null);
+    this(store, invoker, clock, null, Transition.DEFAULT_HISTORY_LIMIT);
   }
 
-  private Engine(CheckpointStore store, Invoker invoker, Clock clock, StepBus outbox) {
+  /**
+   * An engine whose executions may write up to {@code historyLimit} events each instead of AWS's
+   * 25,000, for benchmarks whose workloads are longer than AWS allows.
+   */
+  public Engine(CheckpointStore store, Invoker invoker, Clock clock, int historyLimit) {
+    this(store, invoker, clock, null, historyLimit);
+  }
+
+  private Engine(
+      CheckpointStore store, Invoker invoker, Clock clock, StepBus outbox, int historyLimit) {
     this.store = store;
     this.invoker = invoker;
     this.clock = clock;
-    this.transition = new Transition(clock::millis);
+    this.transition = new Transition(clock::millis, historyLimit);
     this.outbox = outbox;
     this.nextDue = outbox != null ? Long.MAX_VALUE : store.nextTimerDue().orElse(Long.MAX_VALUE);
   }
@@ -69,7 +78,8 @@ public final class Engine {
    * to it go to {@code bus}, for {@link Worker}s to take. The API of a distributed server uses it.
    */
   public static Engine frontDoor(CheckpointStore store, StepBus bus, Clock clock) {
-    return new Engine(store, new dev.mercury.invoke.NoInvoker(), clock, bus);
+    return new Engine(
+        store, new dev.mercury.invoke.NoInvoker(), clock, bus, Transition.DEFAULT_HISTORY_LIMIT);
   }
 
   /** Creates an execution and queues its start; safe to call from any thread. */

@@ -241,7 +241,7 @@ public final class InterpreterBenchmark {
    */
   private long[] checkedRun(Workload workload) throws InterruptedException, IOException {
     MemoryCheckpointStore store = new MemoryCheckpointStore();
-    Engine engine = new Engine(store, new NoInvoker(), Clock.SYSTEM);
+    Engine engine = new Engine(store, new NoInvoker(), Clock.SYSTEM, Integer.MAX_VALUE);
     Checkpoint started =
         engine.start(workload.machine(), workload.stateMachineArn(), "checked", workload.input());
     Checkpoint ended = engine.runToEnd(started.executionArn);
@@ -272,7 +272,7 @@ public final class InterpreterBenchmark {
   /** One timed execution, on a fresh store and engine. */
   private void run(Workload workload, long expectedTransitions) throws InterruptedException {
     MemoryCheckpointStore store = new MemoryCheckpointStore();
-    Engine engine = new Engine(store, new NoInvoker(), Clock.SYSTEM);
+    Engine engine = new Engine(store, new NoInvoker(), Clock.SYSTEM, Integer.MAX_VALUE);
     Checkpoint started =
         engine.start(
             workload.machine(),
