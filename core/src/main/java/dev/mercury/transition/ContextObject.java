@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mercury.language.json.Json;
 import dev.mercury.language.model.Recoverable;
+import dev.mercury.language.path.EvaluationContext;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -48,6 +49,35 @@ final class ContextObject {
       context.putObject("Map").set("Item", mapItem);
     }
     return turn.probe.context(context);
+  }
+
+  /**
+   * Supplies the context object to paths: built when a path first asks for it, then that one object
+   * for every other path of the same evaluation (Parameters and ItemSelector often read several).
+   */
+  static EvaluationContext.ContextSupplier lazy(Turn turn, Flow flow, ObjectNode mapItem) {
+    return new Lazy(turn, flow, mapItem);
+  }
+
+  private static final class Lazy implements EvaluationContext.ContextSupplier {
+    private final Turn turn;
+    private final Flow flow;
+    private final ObjectNode mapItem;
+    private ObjectNode built;
+
+    Lazy(Turn turn, Flow flow, ObjectNode mapItem) {
+      this.turn = turn;
+      this.flow = flow;
+      this.mapItem = mapItem;
+    }
+
+    @Override
+    public JsonNode get() {
+      if (built == null) {
+        built = of(turn, flow, mapItem);
+      }
+      return built;
+    }
   }
 
   static String timestamp(long millis) {

@@ -118,7 +118,7 @@ final class Fan {
       EvaluationContext context =
           new EvaluationContext(
               fork.selectorInput,
-              () -> ContextObject.of(turn, parent, mapItem),
+              ContextObject.lazy(turn, parent, mapItem),
               turn.variables(parent));
       input = map.itemSelector().evaluate(context);
     } else if (map.itemSelectorJsonata() != null) {

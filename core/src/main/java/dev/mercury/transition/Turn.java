@@ -80,7 +80,7 @@ final class Turn {
 
   /** What paths in the flow's current state see, with {@code input} as {@code $}. */
   EvaluationContext context(Flow flow, JsonNode input) {
-    return new EvaluationContext(input, () -> ContextObject.of(this, flow, null), variables(flow));
+    return new EvaluationContext(input, ContextObject.lazy(this, flow, null), variables(flow));
   }
 
   /** What JSONata in the flow's current state sees, with {@code input} as its input. */
