@@ -1,6 +1,7 @@
 package dev.mercury.transition;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mercury.language.model.Program;
 import java.util.List;
 import java.util.Map;
 
@@ -65,6 +66,11 @@ public final class Flow {
 
   public int taskAttempt;
   public long lastEventId;
+
+  /** The program {@link #program} named when it was last resolved, and that list; not stored. */
+  Program resolvedProgram;
+
+  List<String> resolvedKey;
 
   Flow(int id, int parentId, int index) {
     this.id = id;

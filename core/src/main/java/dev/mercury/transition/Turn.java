@@ -66,8 +66,13 @@ final class Turn {
     dispatches.add(new Dispatch.Invoke(request));
   }
 
+  /** The flow's program, looked up in the state machine once per flow rather than per call. */
   Program program(Flow flow) {
-    return checkpoint.machine.program(flow.program);
+    if (flow.resolvedKey != flow.program) {
+      flow.resolvedProgram = checkpoint.machine.program(flow.program);
+      flow.resolvedKey = flow.program;
+    }
+    return flow.resolvedProgram;
   }
 
   State state(Flow flow) {
