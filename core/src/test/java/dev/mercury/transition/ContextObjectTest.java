@@ -21,7 +21,7 @@ class ContextObjectTest {
             0);
     Flow flow = checkpoint.newFlow(Flow.NO_PARENT, 0);
     flow.state = "A";
-    var supplier = ContextObject.lazy(new Turn(checkpoint, 0), flow, null);
+    var supplier = ContextObject.lazy(new Turn(checkpoint, 0, Probe.NONE), flow, null);
 
     var first = supplier.get();
 
