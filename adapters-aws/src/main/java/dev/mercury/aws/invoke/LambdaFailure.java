@@ -1,5 +1,6 @@
 package dev.mercury.aws.invoke;
 
+import dev.mercury.invoke.function.CallBudget;
 import dev.mercury.language.error.ErrorName;
 import dev.mercury.transition.StepMessage.TaskResult;
 import java.io.InterruptedIOException;

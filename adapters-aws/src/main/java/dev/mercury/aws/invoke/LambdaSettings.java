@@ -1,5 +1,6 @@
 package dev.mercury.aws.invoke;
 
+import dev.mercury.invoke.function.Settings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;

@@ -1,5 +1,8 @@
 package dev.mercury.azure.invoke;
 
+import dev.mercury.invoke.function.CallBudget;
+import dev.mercury.invoke.function.FunctionReply;
+import dev.mercury.invoke.function.FunctionUrl;
 import dev.mercury.language.error.ErrorName;
 import dev.mercury.language.json.Json;
 import dev.mercury.port.Invoker;

@@ -1,5 +1,7 @@
 package dev.mercury.azure.invoke;
 
+import dev.mercury.invoke.function.FunctionUrl;
+import dev.mercury.invoke.function.Settings;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Function;

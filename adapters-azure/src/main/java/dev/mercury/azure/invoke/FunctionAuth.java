@@ -1,5 +1,6 @@
 package dev.mercury.azure.invoke;
 
+import dev.mercury.invoke.function.FunctionUrl;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

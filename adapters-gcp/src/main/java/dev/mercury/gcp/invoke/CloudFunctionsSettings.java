@@ -1,5 +1,7 @@
 package dev.mercury.gcp.invoke;
 
+import dev.mercury.invoke.function.FunctionUrl;
+import dev.mercury.invoke.function.Settings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

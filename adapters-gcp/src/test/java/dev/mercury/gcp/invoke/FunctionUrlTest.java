@@ -3,6 +3,7 @@ package dev.mercury.gcp.invoke;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mercury.invoke.function.FunctionUrl;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.mercury.gcp.invoke;
+package dev.mercury.invoke.function;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -9,13 +9,13 @@ import java.nio.charset.StandardCharsets;
  * {@code url}, in which {@code {function}} stands for the resource's last {@code :}-separated part
  * (so one connection can serve every function of one project or app).
  */
-final class FunctionUrl {
+public final class FunctionUrl {
   static final String PLACEHOLDER = "{function}";
 
   private FunctionUrl() {}
 
   /** Throws {@link IllegalArgumentException} when neither gives a URL. */
-  static URI resolve(String resource, String template) {
+  public static URI resolve(String resource, String template) {
     if (resource.startsWith("https://") || resource.startsWith("http://")) {
       return URI.create(resource);
     }
@@ -35,7 +35,7 @@ final class FunctionUrl {
   }
 
   /** The URL without its query or fragment: safe to show, and what an audience names. */
-  static String withoutQuery(URI url) {
+  public static String withoutQuery(URI url) {
     return url.getScheme()
         + "://"
         + url.getRawAuthority()

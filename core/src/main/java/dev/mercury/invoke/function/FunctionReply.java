@@ -1,4 +1,4 @@
-package dev.mercury.gcp.invoke;
+package dev.mercury.invoke.function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,13 +15,13 @@ import java.util.Locale;
  * States.Http.StatusCode.NNN}, the name AWS gives HTTP Task failures, with the body as its cause. A
  * body labelled JSON that does not parse is {@code States.TaskFailed}.
  */
-final class FunctionReply {
+public final class FunctionReply {
   /** AWS caps an error's cause at this many characters. */
   static final int MAX_CAUSE = 32_768;
 
   private FunctionReply() {}
 
-  static TaskResult of(HttpResponse<String> response, URI url) {
+  public static TaskResult of(HttpResponse<String> response, URI url) {
     int status = response.statusCode();
     String body = response.body() == null ? "" : response.body();
     if (status < 200 || status > 299) {
@@ -54,7 +54,7 @@ final class FunctionReply {
     return type.toLowerCase(Locale.ROOT).contains("json");
   }
 
-  static String truncate(String cause) {
+  public static String truncate(String cause) {
     return cause.length() <= MAX_CAUSE ? cause : cause.substring(0, MAX_CAUSE);
   }
 }

@@ -1,4 +1,4 @@
-package dev.mercury.azure.invoke;
+package dev.mercury.invoke.function;
 
 import java.time.Duration;
 import java.util.Map;
@@ -8,17 +8,17 @@ import java.util.function.Function;
  * Reads a connection's settings: the JSON fields of its configuration, as plain Java values. A
  * wrong type or value fails with the key's name; a secret's value is never put in a message.
  */
-final class Settings {
+public final class Settings {
   private final Map<String, Object> values;
   private final Function<String, String> environment;
 
-  Settings(Map<String, Object> values, Function<String, String> environment) {
+  public Settings(Map<String, Object> values, Function<String, String> environment) {
     this.values = Map.copyOf(values);
     this.environment = environment;
   }
 
   /** The text under the first of these keys that is set, or null. */
-  String text(String... keys) {
+  public String text(String... keys) {
     for (String key : keys) {
       Object value = values.get(key);
       if (value instanceof String text && !text.isBlank()) {
@@ -35,7 +35,7 @@ final class Settings {
    * A secret given either as {@code key} itself or as {@code keyEnv}, the name of an environment
    * variable that holds it; null when neither is set.
    */
-  String secret(String key) {
+  public String secret(String key) {
     String literal = text(key);
     if (literal != null) {
       return literal;
@@ -57,7 +57,7 @@ final class Settings {
   }
 
   /** A duration given in (possibly fractional) seconds; {@code fallback} when absent. */
-  Duration seconds(String key, Duration fallback) {
+  public Duration seconds(String key, Duration fallback) {
     Object value = values.get(key);
     if (value == null) {
       return fallback;
@@ -70,7 +70,7 @@ final class Settings {
   }
 
   /** A positive whole number; {@code fallback} when absent. */
-  int count(String key, int fallback) {
+  public int count(String key, int fallback) {
     Object value = values.get(key);
     if (value == null) {
       return fallback;

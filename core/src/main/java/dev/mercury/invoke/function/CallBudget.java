@@ -1,4 +1,4 @@
-package dev.mercury.gcp.invoke;
+package dev.mercury.invoke.function;
 
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
@@ -9,9 +9,9 @@ import java.util.concurrent.TimeUnit;
  * timeout and the connection's. Waiting for a free slot under the connection's concurrency limit
  * spends the same budget.
  */
-record CallBudget(long startedNanos, Duration limit) {
+public record CallBudget(long startedNanos, Duration limit) {
 
-  static CallBudget start(long requestMillis, Duration connectionLimit) {
+  public static CallBudget start(long requestMillis, Duration connectionLimit) {
     Duration limit = Duration.ZERO;
     if (requestMillis > 0) {
       limit = Duration.ofMillis(requestMillis);
@@ -22,12 +22,12 @@ record CallBudget(long startedNanos, Duration limit) {
     return new CallBudget(System.nanoTime(), limit);
   }
 
-  boolean unlimited() {
+  public boolean unlimited() {
     return limit.isZero();
   }
 
   /** What is left of the budget, never below one millisecond; null when unlimited. */
-  Duration remaining() {
+  public Duration remaining() {
     if (unlimited()) {
       return null;
     }
@@ -36,7 +36,7 @@ record CallBudget(long startedNanos, Duration limit) {
   }
 
   /** Takes a permit within the budget; false when the budget ran out first. */
-  boolean acquire(Semaphore permits) throws InterruptedException {
+  public boolean acquire(Semaphore permits) throws InterruptedException {
     if (unlimited()) {
       permits.acquire();
       return true;
