@@ -120,11 +120,17 @@ final class ServerCommand implements Callable<Integer> {
     if (backends.distributed()) {
       return distributed(options);
     }
+    Path connections = ConfigFile.locate(config);
     try (SqliteCheckpointStore store = SqliteCheckpointStore.open(db);
-        Router router = Router.create(ConfigFile.read(ConfigFile.locate(config)))) {
+        Router router = Router.create(ConfigFile.read(connections))) {
+      // Without connections there is nothing to call: callback Tasks then wait for their token,
+      // and other Tasks fail naming their resource, as the service does with no invoker.
       StepFunctionsService service =
           StepFunctionsService.create(
-              store.stateMachines(), store, store.resources(), options.withInvoker(router));
+              store.stateMachines(),
+              store,
+              store.resources(),
+              connections == null ? options : options.withInvoker(router));
       service.engine().resume();
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
