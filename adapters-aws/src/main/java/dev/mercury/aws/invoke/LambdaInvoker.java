@@ -7,7 +7,6 @@ import dev.mercury.transition.InvokeRequest;
 import dev.mercury.transition.StepMessage.TaskResult;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -71,7 +70,7 @@ public final class LambdaInvoker implements Invoker, AutoCloseable {
       return TaskResult.failure(ErrorName.RUNTIME, e.getMessage());
     }
 
-    if (!acquire(budget)) {
+    if (!budget.acquire(permits)) {
       return TaskResult.failure(
           ErrorName.TIMEOUT,
           "No free slot among " + settings.maxConcurrency() + " concurrent Lambda calls in time.");
@@ -83,15 +82,6 @@ public final class LambdaInvoker implements Invoker, AutoCloseable {
       return LambdaFailure.of(e, budget);
     } finally {
       permits.release();
-    }
-  }
-
-  private boolean acquire(CallBudget budget) {
-    try {
-      return budget.acquire(permits);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CompletionException(e);
     }
   }
 

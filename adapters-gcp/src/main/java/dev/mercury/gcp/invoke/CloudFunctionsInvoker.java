@@ -79,7 +79,7 @@ public final class CloudFunctionsInvoker implements Invoker, AutoCloseable {
       return TaskResult.failure(ErrorName.RUNTIME, e.getMessage());
     }
 
-    if (!acquire(budget)) {
+    if (!budget.acquire(permits)) {
       return TaskResult.failure(
           ErrorName.TIMEOUT,
           "No free slot among " + settings.maxConcurrency() + " concurrent calls in time.");
@@ -187,15 +187,6 @@ public final class CloudFunctionsInvoker implements Invoker, AutoCloseable {
   private static String describe(Throwable failure) {
     String message = failure.getMessage();
     return failure.getClass().getSimpleName() + (message == null ? "" : ": " + message);
-  }
-
-  private boolean acquire(CallBudget budget) {
-    try {
-      return budget.acquire(permits);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new CompletionException(e);
-    }
   }
 
   @Override

@@ -35,12 +35,20 @@ public record CallBudget(long startedNanos, Duration limit) {
     return left.compareTo(Duration.ofMillis(1)) < 0 ? Duration.ofMillis(1) : left;
   }
 
-  /** Takes a permit within the budget; false when the budget ran out first. */
-  public boolean acquire(Semaphore permits) throws InterruptedException {
-    if (unlimited()) {
-      permits.acquire();
-      return true;
+  /**
+   * Takes a permit within the budget; false when the budget ran out first. An interrupted wait
+   * fails the call's future, as the invokers run it on their own threads.
+   */
+  public boolean acquire(Semaphore permits) {
+    try {
+      if (unlimited()) {
+        permits.acquire();
+        return true;
+      }
+      return permits.tryAcquire(remaining().toNanos(), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.util.concurrent.CompletionException(e);
     }
-    return permits.tryAcquire(remaining().toNanos(), TimeUnit.NANOSECONDS);
   }
 }
