@@ -147,8 +147,11 @@ final class OrderFunctions implements AutoCloseable {
       units += wanted;
     }
     if (!missing.isEmpty()) {
+      // The message carries the details as JSON text, which the workflow's Catch parses back.
+      ObjectNode details = Json.object();
+      details.set("missing", missing);
       ObjectNode shortage = Json.object().put("errorType", "OutOfStock");
-      shortage.put("errorMessage", "not enough stock").set("missing", missing);
+      shortage.put("errorMessage", Json.write(details));
       return new FakeAzure.Reply(409, "application/json", Json.write(shortage));
     }
 
