@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -34,14 +35,20 @@ class TerraformModulesTest {
 
   private static Map<Path, TerraformModule> modules;
 
+  /** Reads once for all tests; without Node.js each test is skipped by {@link #needsNode}. */
   @BeforeAll
   static void readTerraform() throws Exception {
-    assumeTrue(
-        Hcl2Json.nodeAvailable(),
-        "node and npm are not on PATH, so the Terraform cannot be parsed; skipped");
+    if (!Hcl2Json.nodeAvailable()) {
+      return;
+    }
     Hcl2Json hcl = new Hcl2Json(INFRA.resolve("tools"));
     hcl.install();
     modules = TerraformTree.read(hcl, INFRA);
+  }
+
+  @BeforeEach
+  void needsNode() {
+    assumeTrue(modules != null, "node and npm are not on PATH, so the Terraform cannot be parsed");
   }
 
   @Test
