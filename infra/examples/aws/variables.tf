@@ -25,7 +25,7 @@ variable "memory_size" {
 variable "timeout" {
   description = "Seconds one invocation may take."
   type        = number
-  default     = 60
+  default     = 300
 }
 
 variable "snap_start" {

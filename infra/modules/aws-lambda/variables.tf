@@ -18,9 +18,9 @@ variable "memory_size" {
 }
 
 variable "timeout" {
-  description = "Seconds one invocation may take: an HTTP request or one step."
+  description = "Seconds one invocation may take: an HTTP request, or one step with the Task calls it waits for."
   type        = number
-  default     = 60
+  default     = 300
 }
 
 variable "architecture" {

@@ -65,6 +65,11 @@ resource "azurerm_storage_blob" "package" {
   type                   = "Block"
   source                 = local.package_path
   content_md5            = filemd5(local.package_path)
+
+  # The running app reads the old blob until its setting moves to the new one.
+  lifecycle {
+    create_before_destroy = true
+  }
 }
 
 resource "azurerm_user_assigned_identity" "this" {
