@@ -4,7 +4,7 @@ terraform {
   required_providers {
     azurerm = {
       source  = "hashicorp/azurerm"
-      version = ">= 4.9"
+      version = ">= 4.9, < 5.0"
     }
   }
 }
