@@ -95,11 +95,22 @@ final class ModuleChecks {
         + " in its outputs.tf";
   }
 
+  /**
+   * Whether a reference's first name is a resource type: it starts with a provider's name, one from
+   * required_providers or one whose resources the module declares.
+   */
   private static boolean isResourceType(String root, TerraformModule module) {
     if (root.equals("terraform_data")) {
       return true;
     }
-    return module.providers().stream().anyMatch(provider -> root.startsWith(provider + "_"));
+    Set<String> providers = new HashSet<>(module.providers());
+    for (String resource : module.resources().keySet()) {
+      int cut = resource.indexOf('_');
+      if (cut > 0) {
+        providers.add(resource.substring(0, cut));
+      }
+    }
+    return providers.stream().anyMatch(provider -> root.startsWith(provider + "_"));
   }
 
   private void checkCall(TerraformModule module, Declaration call, List<Problem> problems) {

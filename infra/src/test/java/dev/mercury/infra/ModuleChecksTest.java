@@ -183,6 +183,21 @@ class ModuleChecksTest {
     assertThat(problems).hasSize(2);
   }
 
+  @Test
+  void problems_declaredTwiceWithoutRequiredProviders_stillChecked() throws Exception {
+    write(
+        "a.tf",
+        "variable \"x\" {}\nresource \"aws_iam_role\" \"r\" {\n  name = aws_iam_user.u.name\n}\n");
+    write("b.tf", "\nresource \"aws_iam_role\" \"r\" {\n  name = \"y\"\n}\n");
+
+    assertThat(problems())
+        .containsExactlyInAnyOrder(
+            "b.tf:2: resource aws_iam_role.r is declared twice (also in a.tf)",
+            "a.tf:3: aws_iam_user.u.name (in resource.aws_iam_role.r.name): no resource"
+                + " aws_iam_user.u in this module",
+            "a.tf:1: variable x is declared but nothing reads it");
+  }
+
   /** A module in child/ with one required variable, one optional, and the output "out". */
   private void writeChild() throws Exception {
     write("child/variables.tf", CHILD_VARIABLES);

@@ -80,7 +80,7 @@ final class TerraformModule {
       duplicates.add(
           Problem.at(
               file.file(),
-              kind + " \"" + name + "\"",
+              header(kind, name),
               kind
                   + " "
                   + name
@@ -88,6 +88,13 @@ final class TerraformModule {
                   + earlier.file().getFileName()
                   + ")"));
     }
+  }
+
+  /**
+   * How the declaration starts in the source: {@code resource "type" "name"}, or a local's name.
+   */
+  private static String header(String kind, String name) {
+    return kind.equals("local") ? name : kind + " \"" + name.replace(".", "\" \"") + "\"";
   }
 
   Path directory() {
