@@ -102,17 +102,21 @@ class TerraformModulesTest {
   }
 
   /**
-   * The modules find the artifacts from their own folder; the examples leave the default alone
-   * unless told otherwise, so the module's default is the one that must be right.
+   * The modules find the artifacts from their own folder, and upload what local.package_path names;
+   * the examples leave the default alone unless told otherwise, so the module's default is the one
+   * that must be right.
    */
   @ParameterizedTest
   @CsvSource({
-    "modules/aws-lambda, examples/aws, adapters-aws/target/mercury-lambda.jar",
-    "modules/gcp-functions, examples/gcp, adapters-gcp/target/mercury-gcp-function.zip",
-    "modules/azure-functions, examples/azure, adapters-azure/target/mercury-azure-functions.zip"
+    "modules/aws-lambda, examples/aws, adapters-aws/target/mercury-lambda.jar,"
+        + " resource.aws_lambda_function.this.filename",
+    "modules/gcp-functions, examples/gcp, adapters-gcp/target/mercury-gcp-function.zip,"
+        + " resource.google_storage_bucket_object.package.source",
+    "modules/azure-functions, examples/azure, adapters-azure/target/mercury-azure-functions.zip,"
+        + " resource.azurerm_storage_blob.package.source"
   })
   void packagePathDefault_resolvesToTheArtifactTheBuildProduces(
-      String moduleDirectory, String exampleDirectory, String artifact) {
+      String moduleDirectory, String exampleDirectory, String artifact, String upload) {
     TerraformModule module = module(moduleDirectory);
     JsonNode moduleDefault = module.variables().get("package_path").block().path("default");
     JsonNode exampleDefault =
@@ -126,6 +130,13 @@ class TerraformModulesTest {
     assertThat(exampleDefault.isNull())
         .as("%s: package_path defaults to null", exampleDirectory)
         .isTrue();
+    assertThat(module.files())
+        .flatMap(ParsedFile::references)
+        .anySatisfy(
+            reference -> {
+              assertThat(reference.where()).isEqualTo(upload);
+              assertThat(reference.prefix(2)).isEqualTo("local.package_path");
+            });
   }
 
   @Test
