@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mercury.language.error.StatesError;
 import dev.mercury.language.json.Json;
+import dev.mercury.language.json.JsonText;
 import dev.mercury.language.jsonata.JsonataEvaluator;
 import dev.mercury.language.jsonata.StatesBinding;
 import dev.mercury.language.model.MapState;
@@ -33,9 +34,10 @@ final class Fan {
     turn.event(flow, "ParallelStateStarted", null);
     int count = parallel.branches().size();
     Fork fork = open(flow, count);
+    JsonText shared = turn.text(flow, input);
     for (int i = 0; i < count; i++) {
       Program branch = parallel.branches().get(i);
-      start(flow, parallel, i, i, branch, input);
+      start(flow, parallel, i, i, branch, input).stateInputText = shared;
       fork.launched++;
     }
   }
