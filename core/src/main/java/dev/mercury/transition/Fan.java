@@ -148,6 +148,9 @@ final class Fan {
     key.add(state.name());
     key.add(Integer.toString(branch));
     child.program = List.copyOf(key);
+    // The program is at hand: spare the child looking it up again by its key.
+    child.resolvedProgram = program;
+    child.resolvedKey = child.program;
     child.state = program.startAt();
     child.stateInput = input;
     child.lastEventId = parent.lastEventId;
