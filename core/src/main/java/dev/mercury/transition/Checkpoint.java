@@ -45,6 +45,9 @@ public final class Checkpoint {
   public long redriveMillis;
   public final Map<Integer, Flow> flows = new LinkedHashMap<>();
 
+  /** What every context object of this execution shares, built when first needed; not stored. */
+  ContextObject.ContextParts contextParts;
+
   public boolean isRunning() {
     return status == ExecutionStatus.RUNNING;
   }

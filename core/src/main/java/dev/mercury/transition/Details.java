@@ -3,26 +3,27 @@ package dev.mercury.transition;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mercury.language.json.Json;
+import dev.mercury.language.json.JsonText;
 
 /** Builders for the detail objects of history events, with AWS's field names. */
 final class Details {
   private Details() {}
 
-  static ObjectNode entered(String name, JsonNode input) {
+  static ObjectNode entered(String name, JsonText input) {
     ObjectNode details = Json.object();
     details.put("name", name);
     payload(details, "input", input);
     return details;
   }
 
-  static ObjectNode exited(String name, JsonNode output) {
+  static ObjectNode exited(String name, JsonText output) {
     ObjectNode details = Json.object();
     details.put("name", name);
     payload(details, "output", output);
     return details;
   }
 
-  static ObjectNode output(JsonNode output) {
+  static ObjectNode output(JsonText output) {
     return payload(Json.object(), "output", output);
   }
 
@@ -46,7 +47,11 @@ final class Details {
 
   /** Adds a JSON payload as AWS does: its text, and whether it was truncated. */
   static ObjectNode payload(ObjectNode details, String field, JsonNode value) {
-    details.put(field, Json.write(value));
+    return payload(details, field, new JsonText(value));
+  }
+
+  static ObjectNode payload(ObjectNode details, String field, JsonText value) {
+    details.put(field, value.text());
     details.putObject(field + "Details").put("truncated", false);
     return details;
   }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mercury.language.error.StatesError;
 import dev.mercury.language.json.Json;
+import dev.mercury.language.json.JsonText;
 import dev.mercury.language.jsonata.JsonataEvaluator;
 import dev.mercury.language.jsonata.StatesBinding;
 import dev.mercury.language.model.MapState;
@@ -33,9 +34,10 @@ final class Fan {
     turn.event(flow, "ParallelStateStarted", null);
     int count = parallel.branches().size();
     Fork fork = open(flow, count);
+    JsonText shared = turn.text(flow, input);
     for (int i = 0; i < count; i++) {
       Program branch = parallel.branches().get(i);
-      start(flow, parallel, i, i, branch, input);
+      start(flow, parallel, i, i, branch, input).stateInputText = shared;
       fork.launched++;
     }
   }
@@ -146,6 +148,9 @@ final class Fan {
     key.add(state.name());
     key.add(Integer.toString(branch));
     child.program = List.copyOf(key);
+    // The program is at hand: spare the child looking it up again by its key.
+    child.resolvedProgram = program;
+    child.resolvedKey = child.program;
     child.state = program.startAt();
     child.stateInput = input;
     child.lastEventId = parent.lastEventId;

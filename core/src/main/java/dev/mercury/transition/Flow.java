@@ -1,6 +1,7 @@
 package dev.mercury.transition;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mercury.language.json.JsonText;
 import dev.mercury.language.model.Program;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,10 @@ public final class Flow {
 
   public String state;
   public JsonNode stateInput;
+
+  /** {@link #stateInput} with its JSON text, once an event has shown it; not stored. */
+  JsonText stateInputText;
+
   public long enteredEventId;
   public long enteredMillis;
   public long seq;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mercury.language.error.ErrorName;
 import dev.mercury.language.json.Json;
+import dev.mercury.language.json.JsonText;
 
 /** The execution's own events: it starts, succeeds, fails, times out or is stopped. */
 final class Lifecycle {
@@ -14,20 +15,29 @@ final class Lifecycle {
     if (checkpoint.lastEventId != 0) {
       return;
     }
-    ObjectNode details = Details.payload(Json.object(), "input", checkpoint.input);
-    details.put("roleArn", Arns.roleFor(checkpoint.stateMachineArn));
-    details.put("stateMachineArn", checkpoint.stateMachineArn);
-    turn.event(null, "ExecutionStarted", details);
+    JsonText input = new JsonText(checkpoint.input);
+    String stateMachineArn = checkpoint.stateMachineArn;
+    turn.deferredEvent(
+        null,
+        "ExecutionStarted",
+        () -> {
+          ObjectNode details = Details.payload(Json.object(), "input", input);
+          details.put("roleArn", Arns.roleFor(stateMachineArn));
+          details.put("stateMachineArn", stateMachineArn);
+          return details;
+        });
     Flow root = checkpoint.newFlow(Flow.NO_PARENT, 0);
     root.state = checkpoint.machine.root().startAt();
     root.stateInput = checkpoint.input;
+    root.stateInputText = input;
     root.lastEventId = checkpoint.lastEventId;
     turn.advance(root);
     executionTimeout(turn, checkpoint.startMillis);
   }
 
   static void succeed(Turn turn, Flow root, JsonNode output) {
-    turn.event(root, "ExecutionSucceeded", Details.output(output));
+    JsonText text = new JsonText(output);
+    turn.deferredEvent(root, "ExecutionSucceeded", () -> Details.output(text));
     end(turn, ExecutionStatus.SUCCEEDED);
     turn.checkpoint.output = output;
     reportToParent(turn);

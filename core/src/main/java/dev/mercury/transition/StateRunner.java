@@ -6,6 +6,7 @@ import dev.mercury.language.choice.Timestamps;
 import dev.mercury.language.error.ErrorName;
 import dev.mercury.language.error.StatesError;
 import dev.mercury.language.json.Json;
+import dev.mercury.language.json.JsonText;
 import dev.mercury.language.jsonata.JsonataEvaluator;
 import dev.mercury.language.model.ChoiceRule;
 import dev.mercury.language.model.ChoiceState;
@@ -46,11 +47,11 @@ final class StateRunner {
         state instanceof Recoverable r && !r.retriers().isEmpty()
             ? new int[r.retriers().size()]
             : NO_RETRIERS;
+    String name = state.name();
+    JsonText input = turn.text(flow, flow.stateInput);
     HistoryEvent entered =
-        turn.event(
-            flow,
-            state.typeName() + "StateEntered",
-            Details.entered(state.name(), flow.stateInput));
+        turn.deferredEvent(
+            flow, state.typeName() + "StateEntered", () -> Details.entered(name, input));
     flow.enteredEventId = entered.id();
     run(flow, state);
   }
@@ -254,13 +255,16 @@ final class StateRunner {
 
   /** Leaves the state for {@code next}, or ends the flow when {@code next} is null. */
   void exit(Flow flow, State state, JsonNode output, String next) {
-    turn.event(flow, state.typeName() + "StateExited", Details.exited(state.name(), output));
+    String name = state.name();
+    JsonText text = new JsonText(output);
+    turn.deferredEvent(flow, state.typeName() + "StateExited", () -> Details.exited(name, text));
     if (next == null) {
       new Join(turn).flowSucceeded(flow, output);
       return;
     }
     flow.state = next;
     flow.stateInput = output;
+    flow.stateInputText = text;
     flow.phase = Flow.Phase.READY;
     turn.advance(flow);
   }

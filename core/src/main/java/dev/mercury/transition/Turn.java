@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mercury.language.error.StatesError;
 import dev.mercury.language.json.Json;
+import dev.mercury.language.json.JsonText;
 import dev.mercury.language.jsonata.JsonataEvaluator;
 import dev.mercury.language.jsonata.StatesBinding;
 import dev.mercury.language.model.DynamicValue;
@@ -14,6 +15,7 @@ import dev.mercury.language.path.PathFailure;
 import dev.mercury.language.path.Variables;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * One transition in progress: the checkpoint it changes, the clock reading it uses throughout, and
@@ -37,14 +39,47 @@ final class Turn {
 
   /** Appends an event to the flow's line of history; a null flow means the execution's own. */
   HistoryEvent event(Flow flow, String type, ObjectNode details) {
-    long id = ++checkpoint.lastEventId;
-    long previous = flow == null || flow.lastEventId == 0 ? id - 1 : flow.lastEventId;
-    HistoryEvent event = new HistoryEvent(id, previous, now, type, details);
+    return add(flow, new HistoryEvent(nextEventId(), previousEventId(flow), now, type, details));
+  }
+
+  /**
+   * Appends an event whose details {@code build} makes when they are first read; it must read only
+   * values that never change.
+   */
+  HistoryEvent deferredEvent(Flow flow, String type, Supplier<ObjectNode> build) {
+    return add(flow, HistoryEvent.deferred(nextEventId(), previousEventId(flow), now, type, build));
+  }
+
+  private long nextEventId() {
+    return checkpoint.lastEventId + 1;
+  }
+
+  private long previousEventId(Flow flow) {
+    return flow == null || flow.lastEventId == 0 ? checkpoint.lastEventId : flow.lastEventId;
+  }
+
+  private HistoryEvent add(Flow flow, HistoryEvent event) {
+    checkpoint.lastEventId = event.id();
     events.add(event);
     if (flow != null) {
-      flow.lastEventId = id;
+      flow.lastEventId = event.id();
     }
     return event;
+  }
+
+  /**
+   * {@code value} with its JSON text, shared with the flow's input when it is that very value, so
+   * that the events that show it write its text once.
+   */
+  JsonText text(Flow flow, JsonNode value) {
+    if (flow.stateInputText != null && flow.stateInputText.wraps(value)) {
+      return flow.stateInputText;
+    }
+    JsonText text = new JsonText(value);
+    if (value == flow.stateInput) {
+      flow.stateInputText = text;
+    }
+    return text;
   }
 
   void advance(Flow flow) {

@@ -32,8 +32,9 @@ public final class DataProcessing {
   }
 
   /**
-   * Puts {@code result} into {@code input} where ResultPath says. The input is copied first, so
-   * values shared with earlier states never change.
+   * Puts {@code result} into {@code input} where ResultPath says. Only the objects and arrays along
+   * the path are copied; the rest is shared with the input, so values shared with earlier states
+   * never change.
    */
   public static JsonNode applyResultPath(ResultPath path, JsonNode input, JsonNode result) {
     if (path.discard()) {
@@ -42,7 +43,7 @@ public final class DataProcessing {
     if (path.replaces()) {
       return result;
     }
-    JsonNode copy = input.deepCopy();
+    JsonNode copy = shallowCopy(input);
     JsonNode parent = copy;
     List<Object> steps = path.steps();
     for (int i = 0; i < steps.size() - 1; i++) {
@@ -52,20 +53,35 @@ public final class DataProcessing {
     return copy;
   }
 
+  /** An object or array with the same members, or any other value itself. */
+  private static JsonNode shallowCopy(JsonNode value) {
+    if (value instanceof ObjectNode object) {
+      return Json.object().setAll(object);
+    }
+    if (value instanceof ArrayNode array) {
+      return Json.NODES.arrayNode(array.size()).addAll(array);
+    }
+    return value;
+  }
+
+  /** The copy of the container {@code step} names in {@code parent}, put there in its place. */
   private static JsonNode child(
       JsonNode parent, Object step, Object nextStep, ResultPath path, JsonNode input) {
     if (step instanceof String name && parent instanceof ObjectNode object) {
       JsonNode existing = object.get(name);
-      if (existing == null || !(existing.isObject() || existing.isArray())) {
-        existing = nextStep instanceof Integer ? Json.NODES.arrayNode() : Json.object();
-        object.set(name, existing);
-      }
-      return existing;
+      JsonNode copy =
+          existing != null && (existing.isObject() || existing.isArray())
+              ? shallowCopy(existing)
+              : nextStep instanceof Integer ? Json.NODES.arrayNode() : Json.object();
+      object.set(name, copy);
+      return copy;
     }
     if (step instanceof Integer index
         && parent instanceof ArrayNode array
         && index < array.size()) {
-      return array.get(index);
+      JsonNode copy = shallowCopy(array.get(index));
+      array.set(index, copy);
+      return copy;
     }
     throw matchFailure(path, input);
   }

@@ -27,13 +27,18 @@ final class JavaValues {
     }
     return switch (node.getNodeType()) {
       case OBJECT -> {
-        Map<String, Object> map = new LinkedHashMap<>();
-        node.properties().forEach(e -> map.put(e.getKey(), toJava(e.getValue())));
+        // Sized for its members up front: inputs are converted once per expression.
+        Map<String, Object> map = LinkedHashMap.newLinkedHashMap(node.size());
+        for (Map.Entry<String, JsonNode> member : node.properties()) {
+          map.put(member.getKey(), toJava(member.getValue()));
+        }
         yield map;
       }
       case ARRAY -> {
         List<Object> list = new ArrayList<>(node.size());
-        node.forEach(e -> list.add(toJava(e)));
+        for (JsonNode element : node) {
+          list.add(toJava(element));
+        }
         yield list;
       }
       case STRING -> node.textValue();
