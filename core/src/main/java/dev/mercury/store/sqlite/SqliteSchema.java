@@ -26,6 +26,8 @@ final class SqliteSchema {
   static void create(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       statement.execute("PRAGMA journal_mode = WAL");
+      // In WAL mode NORMAL syncs the log at checkpoints, not at each commit: a commit survives the
+      // process being killed, and only a crash of the operating system may lose the last commits.
       statement.execute("PRAGMA synchronous = NORMAL");
       statement.execute("PRAGMA busy_timeout = 5000");
       statement.execute(
