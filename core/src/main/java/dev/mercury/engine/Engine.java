@@ -68,6 +68,7 @@ public final class Engine {
   private final Clock clock;
   private final Transition transition;
   private final ArrayDeque<StepMessage> ready = new ArrayDeque<>();
+  private final ArrayDeque<StepMessage> chained = new ArrayDeque<>();
   private final LinkedBlockingQueue<StepMessage> arrived = new LinkedBlockingQueue<>();
   private final ArrayDeque<StepMessage> dueTimers = new ArrayDeque<>();
   private List<Dispatch.Timer> claimedTimers = List.of();
@@ -260,9 +261,16 @@ public final class Engine {
     return dueTimers.poll();
   }
 
-  /** A message that needs no waiting: one arrived, a claimed timer's, or one ready. */
+  /**
+   * A message that needs no waiting: first an execution's own step published in this batch, so that
+   * its next steps join the same commit and its checkpoint is written once for all of them; then
+   * one arrived, a claimed timer's, or one ready.
+   */
   private StepMessage atHand() {
-    StepMessage message = arrived.poll();
+    StepMessage message = chained.pollFirst();
+    if (message == null) {
+      message = arrived.poll();
+    }
     if (message == null) {
       message = dueTimers.poll();
     }
@@ -297,6 +305,9 @@ public final class Engine {
       }
       message = atHand();
     }
+    // What the batch published and did not take waits its turn behind the other executions.
+    ready.addAll(chained);
+    chained.clear();
     List<Checkpoint> written = commit(batch, outlives);
     if (failure != null) {
       throw failure;
@@ -332,12 +343,21 @@ public final class Engine {
     }
     Batch.Pending pending = batch.took(checkpoint, readVersion, message, started);
     pending.events.addAll(result.events());
+    List<StepMessage> ownSteps = new ArrayList<>();
     for (Dispatch dispatch : result.dispatches()) {
       switch (dispatch) {
+        case Dispatch.Publish publish when publish.message().executionArn().equals(arn) ->
+            ownSteps.add(publish.message());
         case Dispatch.Publish publish -> ready.add(publish.message());
         case Dispatch.Timer timer -> pending.timers.add(timer);
         case Dispatch.Invoke invoke -> pending.invokes.add(invoke.request());
       }
+    }
+    // The execution's own next steps go ahead of what earlier transitions published, in the order
+    // this one published them. A step for another execution (a child's end told to its parent)
+    // keeps its place behind messages that arrived before it, as the parent expects them in order.
+    for (int i = ownSteps.size() - 1; i >= 0; i--) {
+      chained.addFirst(ownSteps.get(i));
     }
   }
 

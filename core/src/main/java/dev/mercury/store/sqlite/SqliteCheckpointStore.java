@@ -38,13 +38,15 @@ import java.util.Properties;
 public final class SqliteCheckpointStore implements CheckpointStore, AutoCloseable {
   private final Connection connection;
   private final SqliteStatements statements;
+  private final WalCheckpointer checkpointer;
   private final CheckpointCodec codec = new CheckpointCodec();
 
   /** Row ids of timers claimed and not yet confirmed fired. */
   private final Map<Dispatch.Timer, Long> claimed = new HashMap<>();
 
-  private SqliteCheckpointStore(Connection connection) {
+  private SqliteCheckpointStore(Connection connection, WalCheckpointer checkpointer) {
     this.connection = connection;
+    this.checkpointer = checkpointer;
     this.statements = new SqliteStatements(connection);
   }
 
@@ -58,9 +60,10 @@ public final class SqliteCheckpointStore implements CheckpointStore, AutoCloseab
       Properties settings = new Properties();
       // The driver would otherwise compile and run a query for the row id after every INSERT.
       settings.setProperty("jdbc.get_generated_keys", "false");
-      Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file, settings);
+      String url = "jdbc:sqlite:" + file;
+      Connection connection = DriverManager.getConnection(url, settings);
       SqliteSchema.create(connection);
-      return new SqliteCheckpointStore(connection);
+      return new SqliteCheckpointStore(connection, WalCheckpointer.start(url, settings));
     } catch (SQLException | java.io.IOException e) {
       throw new StoreException(
           "cannot open the SQLite store at " + file + ": " + e.getMessage(), e);
@@ -279,6 +282,7 @@ public final class SqliteCheckpointStore implements CheckpointStore, AutoCloseab
   @Override
   public synchronized void close() {
     try {
+      checkpointer.close();
       statements.close();
       connection.close();
     } catch (SQLException e) {
