@@ -15,8 +15,9 @@ import java.util.Map;
 /**
  * The transitions the engine took since its last commit, gathered by execution: each execution's
  * latest checkpoint with the version it was read at, and the events and timers of all its
- * transitions in order, so that one store commit writes them together. What leaves the process
- * (invocations, an execution's end) waits here until that commit succeeds.
+ * transitions in order, so that one store commit writes them together. What reaches beyond the
+ * execution (invocations, steps for other executions, its end) waits here until that commit
+ * succeeds.
  */
 final class Batch {
   /** A transition taken: its message and when it started, for the engine's listener. */
@@ -29,6 +30,7 @@ final class Batch {
     final List<HistoryEvent> events = new ArrayList<>();
     final List<Dispatch.Timer> timers = new ArrayList<>();
     final List<InvokeRequest> invokes = new ArrayList<>();
+    final List<StepMessage> toOthers = new ArrayList<>();
     final List<Taken> taken = new ArrayList<>();
     Commit commit;
 

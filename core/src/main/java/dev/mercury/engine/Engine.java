@@ -315,7 +315,10 @@ public final class Engine {
     return written;
   }
 
-  /** Takes one transition into the batch; what it publishes is ready at once, in this process. */
+  /**
+   * Takes one transition into the batch; the steps it publishes for its own execution may be taken
+   * at once, since they change nothing outside it until the batch commits.
+   */
   private void take(Batch batch, StepMessage message) {
     String arn = message.executionArn();
     long started = System.nanoTime();
@@ -348,14 +351,14 @@ public final class Engine {
       switch (dispatch) {
         case Dispatch.Publish publish when publish.message().executionArn().equals(arn) ->
             ownSteps.add(publish.message());
-        case Dispatch.Publish publish -> ready.add(publish.message());
+        case Dispatch.Publish publish -> pending.toOthers.add(publish.message());
         case Dispatch.Timer timer -> pending.timers.add(timer);
         case Dispatch.Invoke invoke -> pending.invokes.add(invoke.request());
       }
     }
     // The execution's own next steps go ahead of what earlier transitions published, in the order
     // this one published them. A step for another execution (a child's end told to its parent)
-    // keeps its place behind messages that arrived before it, as the parent expects them in order.
+    // waits for the commit, like an invocation, and then queues behind what arrived before it.
     for (int i = ownSteps.size() - 1; i >= 0; i--) {
       chained.addFirst(ownSteps.get(i));
     }
@@ -403,6 +406,7 @@ public final class Engine {
       if (!checkpoint.isRunning()) {
         endListeners.forEach(listener -> listener.accept(checkpoint));
       }
+      ready.addAll(pending.toOthers);
       pending.invokes.forEach(this::invoke);
     }
     return written;

@@ -33,7 +33,8 @@ import java.util.Properties;
  * committed the transition the timer started; a claim outstanding when the process died is released
  * when the file is next opened, so a crash between claim and commit loses no timer. One connection
  * is shared under a lock: SQLite serialises writers anyway, and WAL lets a person read the file
- * with the sqlite3 shell while Mercury runs.
+ * with the sqlite3 shell while Mercury runs. A second connection only copies the log back into the
+ * file ({@link WalCheckpointer}).
  */
 public final class SqliteCheckpointStore implements CheckpointStore, AutoCloseable {
   private final Connection connection;
