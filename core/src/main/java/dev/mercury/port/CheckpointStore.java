@@ -3,6 +3,7 @@ package dev.mercury.port;
 import dev.mercury.transition.Checkpoint;
 import dev.mercury.transition.Dispatch;
 import dev.mercury.transition.HistoryEvent;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -28,6 +29,41 @@ public interface CheckpointStore {
       long readVersion,
       List<HistoryEvent> events,
       List<Dispatch.Timer> timers);
+
+  /** One execution's writes for {@link #commitAll}: what {@link #commit} takes. */
+  record Commit(
+      Checkpoint checkpoint,
+      long readVersion,
+      List<HistoryEvent> events,
+      List<Dispatch.Timer> timers) {}
+
+  /**
+   * Commits several executions' writes, each under its own version check as {@link #commit} does,
+   * and returns those whose check failed; nothing of those is written. A store that can write them
+   * all in one transaction does, so it pays for one durable write instead of one per execution;
+   * this default commits them one by one.
+   */
+  default List<Commit> commitAll(List<Commit> commits) {
+    List<Commit> refused = new ArrayList<>();
+    for (Commit commit : commits) {
+      try {
+        commit(commit.checkpoint(), commit.readVersion(), commit.events(), commit.timers());
+      } catch (ConflictException e) {
+        refused.add(commit);
+      }
+    }
+    return refused;
+  }
+
+  /**
+   * Whether the engine that writes here may keep the checkpoints it committed and take their next
+   * transition without reading them back: true only for a store that no other process writes and
+   * whose reads cost a decode. Stores that hand out their live objects, or that exist to show that
+   * each transition needs nothing but the stored bytes, say no.
+   */
+  default boolean engineMayKeepCheckpoints() {
+    return false;
+  }
 
   /** The execution's history, oldest first. */
   List<HistoryEvent> history(String executionArn);

@@ -19,10 +19,12 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Converts checkpoints to and from their Protocol Buffers form, the form every durable store keeps.
  * JSON values travel as text; the definition travels with the checkpoint, and its parsed form is
- * cached by text so decoding does not parse it again on every transition.
+ * cached by text so decoding does not parse it again on every transition, as its text is cached by
+ * parsed form so encoding does not write it again.
  */
 public final class CheckpointCodec {
   private final Map<String, StateMachine> parsed = new ConcurrentHashMap<>();
+  private final DefinitionTexts texts = new DefinitionTexts();
 
   public byte[] encode(Checkpoint checkpoint) {
     return toProto(checkpoint).toByteArray();
@@ -49,7 +51,7 @@ public final class CheckpointCodec {
             .setInputJson(Json.write(c.input))
             .setLastEventId(c.lastEventId)
             .setNextFlowId(c.nextFlowId)
-            .setDefinitionJson(Json.write(c.machine.definition()));
+            .setDefinitionJson(texts.of(c.machine));
     if (c.output != null) {
       builder.setOutputJson(Json.write(c.output));
     }
@@ -88,12 +90,18 @@ public final class CheckpointCodec {
     c.parentWantsJson = p.getParentWantsJson();
     c.redriveCount = p.getRedriveCount();
     c.redriveMillis = p.getRedriveMillis();
-    c.machine = parsed.computeIfAbsent(p.getDefinitionJson(), DefinitionParser::parse);
+    c.machine = parsed.computeIfAbsent(p.getDefinitionJson(), this::parse);
     for (dev.mercury.proto.Flow flow : p.getFlowsList()) {
       Flow decoded = c.restoreFlow(flow.getId(), flow.getParentId(), flow.getIndex());
       flowFromProto(flow, decoded);
     }
     return c;
+  }
+
+  private StateMachine parse(String definition) {
+    StateMachine machine = DefinitionParser.parse(definition);
+    texts.remember(machine, definition);
+    return machine;
   }
 
   private static dev.mercury.proto.Flow flowToProto(Flow f) {

@@ -52,15 +52,17 @@ import org.slf4j.LoggerFactory;
  *       message carries a seq the committed checkpoint never reached: when it fires, the transition
  *       ignores it. The transition's retry sets the same timer again under the same id.
  *   <li>History events travel <em>inside</em> the commit point, as the execution document's {@code
- *       pendingEvents}, and are copied to the history index (id {@code arn#eventId}) by the next
+ *       pendingEvents}, and are copied to the history index (id {@code arn#eventId}) by a later
  *       commit of that execution, before its own conditional write, or straight after the commit
- *       that ends the execution. Only committed content is ever written there, so writes of the
- *       same event by several workers are identical and a retried bulk is idempotent. Writing
- *       events first and the checkpoint last would not be enough: the loser of a race between two
- *       workers would overwrite the winner's events under the same ids.
+ *       that ends the execution. A checkpoint carries the events of several transitions, up to
+ *       {@link #PENDING_AT_MOST}, until a commit sets a timer, ends the execution or would carry
+ *       more. Only committed content is ever written there, so writes of the same event by several
+ *       workers are identical and a retried bulk is idempotent. Writing events first and the
+ *       checkpoint last would not be enough: the loser of a race between two workers would
+ *       overwrite the winner's events under the same ids.
  *   <li>Readers of history take events with ids up to the checkpoint's {@code lastEventId}: from
- *       the history index by id (a realtime multi-get, not a search) and the last transition's from
- *       {@code pendingEvents}. A write past {@code lastEventId} is never seen.
+ *       the history index by id (a realtime multi-get, not a search) and the latest transitions'
+ *       from {@code pendingEvents}. A write past {@code lastEventId} is never seen.
  * </ul>
  *
  * <p>Claiming a timer leases it: the timer document's due time moves forward by the lease with a
@@ -74,6 +76,9 @@ public final class ElasticsearchCheckpointStore implements CheckpointStore, Auto
   private static final Logger LOG = LoggerFactory.getLogger(ElasticsearchCheckpointStore.class);
   private static final int STAMP_CACHE = 10_000;
   private static final int PAGE = 1_000;
+
+  /** Events a running execution's checkpoint carries at most before a commit copies them out. */
+  private static final int PENDING_AT_MOST = 32;
 
   private final ElasticsearchConnection connection;
   private final ElasticsearchClient client;
@@ -169,18 +174,29 @@ public final class ElasticsearchCheckpointStore implements CheckpointStore, Auto
     String arn = checkpoint.executionArn;
     Stamp read = stampAt(arn, readVersion);
 
-    List<BulkOperation> before = new ArrayList<>(eventWrites(arn, read.pending()));
-    for (Dispatch.Timer timer : timers) {
-      before.add(timerWrite(timer));
+    // While an execution runs and sets no timer, its events ride in the checkpoint for a few
+    // transitions more, so that most commits are one request instead of a bulk and a write.
+    List<HistoryEvent> pending;
+    if (checkpoint.isRunning()
+        && timers.isEmpty()
+        && read.pending().size() + events.size() <= PENDING_AT_MOST) {
+      pending = new ArrayList<>(read.pending());
+      pending.addAll(events);
+    } else {
+      List<BulkOperation> before = new ArrayList<>(eventWrites(arn, read.pending()));
+      for (Dispatch.Timer timer : timers) {
+        before.add(timerWrite(timer));
+      }
+      bulk("store events and timers", before);
+      pending = events;
     }
-    bulk("store events and timers", before);
 
     ObjectNode doc =
-        Documents.execution(checkpoint, codec.encode(checkpoint), events, clock.getAsLong());
+        Documents.execution(checkpoint, codec.encode(checkpoint), pending, clock.getAsLong());
     IndexResponse written = conditionalWrite(arn, doc, read, readVersion);
 
     if (checkpoint.isRunning()) {
-      remember(checkpoint, written.seqNo(), written.primaryTerm(), events);
+      remember(checkpoint, written.seqNo(), written.primaryTerm(), pending);
     } else {
       // Nothing will commit after the end, so the last events go to the history index now; should
       // this fail, readers still find them in pendingEvents.

@@ -14,12 +14,12 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Properties;
 
 /**
  * The embedded store: one SQLite file in WAL mode holding each execution's checkpoint (its Protocol
@@ -27,21 +27,28 @@ import java.util.OptionalLong;
  *
  * <p>A commit is one SQLite transaction: the checkpoint update conditional on the version read, the
  * new history rows and the new timers, so a crash leaves either all of a transition or none of it.
+ * {@link #commitAll} puts the commits of several executions in one transaction, each still under
+ * its own version check, so the engine pays for one SQLite commit per batch of transitions.
  * Claiming a timer marks its row claimed and {@link #timersFired} deletes it once the engine has
  * committed the transition the timer started; a claim outstanding when the process died is released
  * when the file is next opened, so a crash between claim and commit loses no timer. One connection
  * is shared under a lock: SQLite serialises writers anyway, and WAL lets a person read the file
- * with the sqlite3 shell while Mercury runs.
+ * with the sqlite3 shell while Mercury runs. A second connection only copies the log back into the
+ * file ({@link WalCheckpointer}).
  */
 public final class SqliteCheckpointStore implements CheckpointStore, AutoCloseable {
   private final Connection connection;
+  private final SqliteStatements statements;
+  private final WalCheckpointer checkpointer;
   private final CheckpointCodec codec = new CheckpointCodec();
 
   /** Row ids of timers claimed and not yet confirmed fired. */
   private final Map<Dispatch.Timer, Long> claimed = new HashMap<>();
 
-  private SqliteCheckpointStore(Connection connection) {
+  private SqliteCheckpointStore(Connection connection, WalCheckpointer checkpointer) {
     this.connection = connection;
+    this.checkpointer = checkpointer;
+    this.statements = new SqliteStatements(connection);
   }
 
   /** Opens (and creates when needed) the store at {@code file}. */
@@ -51,9 +58,13 @@ public final class SqliteCheckpointStore implements CheckpointStore, AutoCloseab
       if (parent != null) {
         Files.createDirectories(parent);
       }
-      Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+      Properties settings = new Properties();
+      // The driver would otherwise compile and run a query for the row id after every INSERT.
+      settings.setProperty("jdbc.get_generated_keys", "false");
+      String url = "jdbc:sqlite:" + file;
+      Connection connection = DriverManager.getConnection(url, settings);
       SqliteSchema.create(connection);
-      return new SqliteCheckpointStore(connection);
+      return new SqliteCheckpointStore(connection, WalCheckpointer.start(url, settings));
     } catch (SQLException | java.io.IOException e) {
       throw new StoreException(
           "cannot open the SQLite store at " + file + ": " + e.getMessage(), e);
@@ -62,10 +73,11 @@ public final class SqliteCheckpointStore implements CheckpointStore, AutoCloseab
 
   @Override
   public synchronized void create(Checkpoint checkpoint) {
-    try (PreparedStatement insert =
-        connection.prepareStatement(
-            "INSERT INTO executions (arn, state_machine_arn, name, status, start_millis,"
-                + " stop_millis, version, checkpoint) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+    try {
+      PreparedStatement insert =
+          statements.get(
+              "INSERT INTO executions (arn, state_machine_arn, name, status, start_millis,"
+                  + " stop_millis, version, checkpoint) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
       insert.setString(1, checkpoint.executionArn);
       insert.setString(2, checkpoint.stateMachineArn);
       insert.setString(3, checkpoint.name);
@@ -85,8 +97,8 @@ public final class SqliteCheckpointStore implements CheckpointStore, AutoCloseab
 
   @Override
   public synchronized Checkpoint read(String executionArn) {
-    try (PreparedStatement select =
-        connection.prepareStatement("SELECT checkpoint FROM executions WHERE arn = ?")) {
+    try {
+      PreparedStatement select = statements.get("SELECT checkpoint FROM executions WHERE arn = ?");
       select.setString(1, executionArn);
       try (ResultSet row = select.executeQuery()) {
         return row.next() ? codec.decode(row.getBytes(1)) : null;
@@ -97,50 +109,58 @@ public final class SqliteCheckpointStore implements CheckpointStore, AutoCloseab
   }
 
   @Override
-  public synchronized void commit(
+  public void commit(
       Checkpoint checkpoint,
       long readVersion,
       List<HistoryEvent> events,
       List<Dispatch.Timer> timers) {
-    try {
-      connection.setAutoCommit(false);
-      updateCheckpoint(checkpoint, readVersion);
-      SqliteRows.insertEvents(connection, checkpoint.executionArn, events);
-      SqliteRows.insertTimers(connection, timers);
-      connection.commit();
-    } catch (ConflictException e) {
-      rollback();
-      throw e;
-    } catch (SQLException e) {
-      rollback();
-      throw failure("commit", e);
-    } finally {
-      autoCommit();
+    if (!commitAll(List.of(new Commit(checkpoint, readVersion, events, timers))).isEmpty()) {
+      throw new ConflictException(
+          "checkpoint of " + checkpoint.executionArn + " moved past version " + readVersion);
     }
   }
 
-  private void updateCheckpoint(Checkpoint checkpoint, long readVersion) throws SQLException {
-    try (PreparedStatement update =
-        connection.prepareStatement(
-            "UPDATE executions SET status = ?, stop_millis = ?, version = ?, checkpoint = ?"
-                + " WHERE arn = ? AND version = ?")) {
-      update.setString(1, checkpoint.status.name());
-      update.setLong(2, checkpoint.stopMillis);
-      update.setLong(3, checkpoint.version);
-      update.setBytes(4, codec.encode(checkpoint));
-      update.setString(5, checkpoint.executionArn);
-      update.setLong(6, readVersion);
-      if (update.executeUpdate() != 1) {
-        throw new ConflictException(
-            "checkpoint of " + checkpoint.executionArn + " moved past version " + readVersion);
+  /**
+   * One SQLite transaction for all the commits: each checkpoint update is conditional on its own
+   * version and comes first, so a commit whose version moved has written nothing when it is
+   * skipped, and the others go on.
+   */
+  @Override
+  public List<Commit> commitAll(List<Commit> commits) {
+    List<SqliteRows.EncodedCommit> encoded = new ArrayList<>(commits.size());
+    for (Commit commit : commits) {
+      encoded.add(SqliteRows.EncodedCommit.of(commit, codec));
+    }
+    synchronized (this) {
+      List<Commit> refused = new ArrayList<>();
+      try {
+        begin();
+        for (SqliteRows.EncodedCommit commit : encoded) {
+          if (SqliteRows.updateCheckpoint(statements, commit)) {
+            SqliteRows.insertEvents(statements, commit);
+            SqliteRows.insertTimers(statements, commit);
+          } else {
+            refused.add(commit.commit());
+          }
+        }
+        end();
+        return refused;
+      } catch (SQLException e) {
+        rollback();
+        throw failure("commit", e);
       }
     }
   }
 
   @Override
+  public boolean engineMayKeepCheckpoints() {
+    return true;
+  }
+
+  @Override
   public synchronized List<HistoryEvent> history(String executionArn) {
     try {
-      return SqliteRows.events(connection, executionArn);
+      return SqliteRows.events(statements, executionArn);
     } catch (SQLException e) {
       throw failure("read history", e);
     }
@@ -149,17 +169,15 @@ public final class SqliteCheckpointStore implements CheckpointStore, AutoCloseab
   @Override
   public synchronized List<Dispatch.Timer> claimDueTimers(long now, int max) {
     try {
-      connection.setAutoCommit(false);
-      List<SqliteRows.StoredTimer> due = SqliteRows.dueTimers(connection, now, max);
-      SqliteRows.claimTimers(connection, due);
-      connection.commit();
+      begin();
+      List<SqliteRows.StoredTimer> due = SqliteRows.dueTimers(statements, now, max);
+      SqliteRows.claimTimers(statements, due);
+      end();
       due.forEach(stored -> claimed.put(stored.timer(), stored.id()));
       return due.stream().map(SqliteRows.StoredTimer::timer).toList();
     } catch (SQLException e) {
       rollback();
       throw failure("claim timers", e);
-    } finally {
-      autoCommit();
     }
   }
 
@@ -173,17 +191,19 @@ public final class SqliteCheckpointStore implements CheckpointStore, AutoCloseab
       }
     }
     try {
-      SqliteRows.deleteTimers(connection, ids);
+      begin();
+      SqliteRows.deleteTimers(statements, ids);
+      end();
     } catch (SQLException e) {
+      rollback();
       throw failure("delete fired timers", e);
     }
   }
 
   @Override
   public synchronized OptionalLong nextTimerDue() {
-    try (Statement select = connection.createStatement();
-        ResultSet row =
-            select.executeQuery("SELECT MIN(due_millis) FROM timers WHERE claimed = 0")) {
+    try (ResultSet row =
+        statements.get("SELECT MIN(due_millis) FROM timers WHERE claimed = 0").executeQuery()) {
       long due = row.getLong(1);
       return row.wasNull() ? OptionalLong.empty() : OptionalLong.of(due);
     } catch (SQLException e) {
@@ -194,9 +214,8 @@ public final class SqliteCheckpointStore implements CheckpointStore, AutoCloseab
   @Override
   public synchronized List<String> runningExecutions() {
     List<String> arns = new ArrayList<>();
-    try (Statement select = connection.createStatement();
-        ResultSet rows =
-            select.executeQuery("SELECT arn FROM executions WHERE status = 'RUNNING'")) {
+    try (ResultSet rows =
+        statements.get("SELECT arn FROM executions WHERE status = 'RUNNING'").executeQuery()) {
       while (rows.next()) {
         arns.add(rows.getString(1));
       }
@@ -227,19 +246,23 @@ public final class SqliteCheckpointStore implements CheckpointStore, AutoCloseab
     }
   }
 
-  private void rollback() {
-    try {
-      connection.rollback();
-    } catch (SQLException ignored) {
-      // The connection is unusable anyway; the failure that led here is the one reported.
-    }
+  /**
+   * Transactions are begun and ended by statement, with the driver left in auto-commit, so a
+   * transaction costs two prepared statements rather than the driver's four compiled afresh.
+   */
+  private void begin() throws SQLException {
+    statements.get("BEGIN IMMEDIATE").execute();
   }
 
-  private void autoCommit() {
+  private void end() throws SQLException {
+    statements.get("COMMIT").execute();
+  }
+
+  private void rollback() {
     try {
-      connection.setAutoCommit(true);
-    } catch (SQLException e) {
-      throw failure("reset the connection", e);
+      statements.get("ROLLBACK").execute();
+    } catch (SQLException ignored) {
+      // SQLite may have rolled back already; the failure that led here is the one reported.
     }
   }
 
@@ -260,6 +283,8 @@ public final class SqliteCheckpointStore implements CheckpointStore, AutoCloseab
   @Override
   public synchronized void close() {
     try {
+      checkpointer.close();
+      statements.close();
       connection.close();
     } catch (SQLException e) {
       throw failure("close", e);

@@ -7,6 +7,7 @@ import dev.mercury.engine.Engine;
 import dev.mercury.engine.VirtualClock;
 import dev.mercury.language.json.Json;
 import dev.mercury.language.parse.DefinitionParser;
+import dev.mercury.port.CheckpointStore.Commit;
 import dev.mercury.port.CheckpointStore.ConflictException;
 import dev.mercury.port.Invoker;
 import dev.mercury.transition.Arns;
@@ -46,6 +47,55 @@ class SqliteCheckpointStoreTest {
       assertThatThrownBy(() -> store.commit(checkpoint, 0, List.of(), List.of()))
           .isInstanceOf(ConflictException.class);
       assertThat(store.read(checkpoint.executionArn).version).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void commitAll_oneVersionMoved_writesTheOthersAndNothingOfThatOne() {
+    try (SqliteCheckpointStore store = SqliteCheckpointStore.open(dir.resolve("m.db"))) {
+      Checkpoint moved = newCheckpoint("moved");
+      Checkpoint current = newCheckpoint("current");
+      store.create(moved);
+      store.create(current);
+      moved.version = 1;
+      current.version = 1;
+      HistoryEvent started = new HistoryEvent(1, 0, 0, "ExecutionStarted", null);
+      StepMessage due =
+          new StepMessage(
+              moved.executionArn, 0, 1, new StepMessage.TimerDue(StepMessage.TimerPurpose.WAIT));
+
+      List<Commit> refused =
+          store.commitAll(
+              List.of(
+                  new Commit(moved, 5, List.of(started), List.of(new Dispatch.Timer(10, due))),
+                  new Commit(current, 0, List.of(started), List.of())));
+
+      assertThat(refused).extracting(c -> c.checkpoint()).containsExactly(moved);
+      assertThat(store.read(moved.executionArn).version).isZero();
+      assertThat(store.history(moved.executionArn)).isEmpty();
+      assertThat(store.nextTimerDue()).isEmpty();
+      assertThat(store.read(current.executionArn).version).isEqualTo(1);
+      assertThat(store.history(current.executionArn)).containsExactly(started);
+    }
+  }
+
+  @Test
+  void engine_invokesATaskOnlyOnceTheTransitionThatScheduledItIsInTheFile() throws Exception {
+    try (SqliteCheckpointStore store = SqliteCheckpointStore.open(dir.resolve("order.db"))) {
+      List<List<String>> historyAtInvoke = new java.util.concurrent.CopyOnWriteArrayList<>();
+      Invoker looking =
+          request -> {
+            historyAtInvoke.add(
+                store.history(request.executionArn()).stream().map(HistoryEvent::type).toList());
+            return CompletableFuture.completedFuture(
+                TaskResult.success(Json.parseTrusted("{\"ok\": 1}")));
+          };
+      Engine engine = new Engine(store, looking, new VirtualClock(1_000_000));
+
+      Checkpoint ended = engine.runToEnd(start(engine, "ordered"));
+
+      assertThat(ended.status).isEqualTo(ExecutionStatus.SUCCEEDED);
+      assertThat(historyAtInvoke).singleElement().asList().contains("TaskScheduled");
     }
   }
 
@@ -94,8 +144,8 @@ class SqliteCheckpointStoreTest {
     try (SqliteCheckpointStore store = SqliteCheckpointStore.open(file)) {
       Engine first = new Engine(store, answering(new AtomicInteger()), clock);
       arn = start(first, "waiting");
-      AtomicInteger steps = new AtomicInteger();
-      first.runUntil(() -> steps.incrementAndGet() > 3);
+      // Stopped once the Wait's timer is stored, before the virtual clock reaches it.
+      first.runUntil(() -> store.nextTimerDue().isPresent());
       assertThat(store.read(arn).isRunning()).isTrue();
     }
 
