@@ -49,8 +49,10 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>Timers are written <em>before</em> the commit point, with ids derived from execution, flow,
  *       seq and purpose. A transition that loses the race or dies leaves at most a timer whose
- *       message carries a seq the committed checkpoint never reached: when it fires, the transition
- *       ignores it. The transition's retry sets the same timer again under the same id.
+ *       message carries a seq the committed checkpoint has not reached; the transition's retry sets
+ *       the same timer again under the same id. Such a timer may fire before that commit lands, so
+ *       workers hold a timer message ahead of its flow until the flow catches up (see {@code
+ *       Transition.isAhead}) instead of dropping it.
  *   <li>History events travel <em>inside</em> the commit point, as the execution document's {@code
  *       pendingEvents}, and are copied to the history index (id {@code arn#eventId}) by the next
  *       commit of that execution, before its own conditional write, or straight after the commit
