@@ -76,6 +76,7 @@ public final class ElasticsearchCheckpointStore implements CheckpointStore, Auto
   private static final Logger LOG = LoggerFactory.getLogger(ElasticsearchCheckpointStore.class);
   private static final int STAMP_CACHE = 10_000;
   private static final int PAGE = 1_000;
+  private static final long PATIENCE_MILLIS = 30_000;
 
   private final ElasticsearchConnection connection;
   private final ElasticsearchClient client;
@@ -562,12 +563,15 @@ public final class ElasticsearchCheckpointStore implements CheckpointStore, Auto
     connection.close();
   }
 
+  /**
+   * Every request but the two conditional writes whose outcome a caller must learn at once (create
+   * and commit) waits out a cluster that is restarting or briefly away, so workers slow down
+   * instead of failing each step; past {@link #PATIENCE_MILLIS} the failure goes to the caller. A
+   * timer claim sent twice at worst loses to itself, and that timer falls due again after its
+   * lease.
+   */
   private <T> T call(String what, ElasticsearchConnection.Call<T> call) {
-    try {
-      return call.run();
-    } catch (ElasticsearchException | IOException e) {
-      throw failure(what, e);
-    }
+    return connection.patiently(what, call, PATIENCE_MILLIS);
   }
 
   /** The HTTP status of a failed request, or -1 when no answer came. */

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code mercury worker} processes on one real NATS server and a real Elasticsearch node, killed
- * with SIGKILL, or cut off from a NATS server killed and restarted, while executions with Task,
- * Wait, Map and Parallel states run across them: every execution must end once, with the right
- * output; see {@link FaultRun}.
+ * with SIGKILL, or cut off from NATS or Elasticsearch killed and restarted, while executions with
+ * Task, Wait, Map and Parallel states run across them: every execution must end once, with the
+ * right output; see {@link FaultRun}.
  */
 @ExtendWith(ElasticsearchNode.class)
 class WorkerFaultsIT {
@@ -64,14 +64,32 @@ class WorkerFaultsIT {
 
   @Test
   void natsServerKilledAndRestarted_everyExecutionEndsRightOnce() throws Exception {
+    whileRunning(
+        () -> {
+          nats.kill();
+          Thread.sleep(2_000);
+          nats.restart();
+        });
+  }
+
+  @Test
+  void elasticsearchKilledAndRestarted_executionsPauseAndEndRightOnce() throws Exception {
+    whileRunning(
+        () -> {
+          ElasticsearchNode.kill();
+          Thread.sleep(5_000);
+          ElasticsearchNode.restart();
+        });
+  }
+
+  /** Two workers, the executions, then {@code fault} while they run; none lost, no worker dead. */
+  private void whileRunning(FaultRun.Round fault) throws Exception {
     run.addWorkers(2);
     List<String> arns = run.startExecutions();
 
     Thread.sleep(3_000);
-    assertThat(run.running(arns)).as("executions running when NATS goes down").isPositive();
-    nats.kill();
-    Thread.sleep(2_000);
-    nats.restart();
+    assertThat(run.running(arns)).as("executions running when the fault strikes").isPositive();
+    fault.run();
     run.awaitEnded(arns, () -> Thread.sleep(500));
 
     run.assertAllCompleted(arns);
