@@ -126,6 +126,17 @@ final class FaultRun implements AutoCloseable {
     return running;
   }
 
+  /**
+   * Until a tenth of the executions ended, so that a fault strikes a run in full swing however long
+   * starting them took.
+   */
+  void awaitUnderWay(List<String> arns) throws Exception {
+    long deadline = System.nanoTime() + STALL.toNanos();
+    while (arns.size() - running(arns) < arns.size() / 10 && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+    }
+  }
+
   /** Until no execution runs, or none ended for {@link #STALL}. */
   void awaitEnded(List<String> arns, Round round) throws Exception {
     int running = running(arns);

@@ -39,10 +39,10 @@ class NatsClusterFaultsIT {
 
   @Test
   void streamLeaderKilled_everyExecutionEndsRightOnce() throws Exception {
-    run.addWorkers(3);
     List<String> arns = run.startExecutions();
+    run.addWorkers(3);
 
-    Thread.sleep(3_000);
+    run.awaitUnderWay(arns);
     assertThat(run.running(arns)).as("executions running when a server goes down").isPositive();
     StreamInfo steps = stepStream();
     assertThat(steps.getConfiguration().getReplicas()).isEqualTo(3);

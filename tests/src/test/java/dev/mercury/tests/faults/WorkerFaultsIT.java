@@ -84,10 +84,10 @@ class WorkerFaultsIT {
 
   /** Two workers, the executions, then {@code fault} while they run; none lost, no worker dead. */
   private void whileRunning(FaultRun.Round fault) throws Exception {
-    run.addWorkers(2);
     List<String> arns = run.startExecutions();
+    run.addWorkers(2);
 
-    Thread.sleep(3_000);
+    run.awaitUnderWay(arns);
     assertThat(run.running(arns)).as("executions running when the fault strikes").isPositive();
     fault.run();
     run.awaitEnded(arns, () -> Thread.sleep(500));
