@@ -34,9 +34,11 @@ import org.slf4j.LoggerFactory;
  * a worker killed at any point leaves either an unacknowledged step, which the bus delivers again,
  * or a committed transition whose step comes again and is found stale: the worker that sees a stale
  * redelivery sends the execution's pending work again (see {@link Projector}), which covers a crash
- * between commit and send. Two workers taking steps of one execution at once meet at the
- * conditional commit; the loser reads again and re-applies, a few times, then leaves the message to
- * the bus for later. Three loops run beside the consumers:
+ * between commit and send. Timers are written before the commit, so one can fire before its commit
+ * lands; its message is handed back to the bus until the checkpoint catches up. Two workers taking
+ * steps of one execution at once meet at the conditional commit; the loser reads again and
+ * re-applies, a few times, then leaves the message to the bus for later. Three loops run beside the
+ * consumers:
  *
  * <ul>
  *   <li>the invoker loop takes invoke requests, calls the {@link Invoker} and publishes the task
@@ -136,6 +138,7 @@ public final class Worker implements AutoCloseable {
       switch (take(message, delivery.redelivered())) {
         case COMMITTED, STALE -> delivery.acknowledge();
         case CONTENDED -> delivery.retryLater(Duration.ofMillis(jitter(50, 500)));
+        case EARLY -> delivery.retryLater(Duration.ofSeconds(1));
       }
     } catch (RuntimeException e) {
       LOG.warn(
@@ -150,7 +153,9 @@ public final class Worker implements AutoCloseable {
   private enum Outcome {
     COMMITTED,
     STALE,
-    CONTENDED
+    CONTENDED,
+    /** A timer that fell due before the commit that set it landed; see Transition.isAhead. */
+    EARLY
   }
 
   /** One transition, read again and re-applied when another worker committed first. */
@@ -161,6 +166,9 @@ public final class Worker implements AutoCloseable {
       if (checkpoint == null) {
         LOG.warn("Dropping a step for an execution that does not exist: {}", message);
         return Outcome.STALE;
+      }
+      if (Transition.isAhead(checkpoint, message)) {
+        return Outcome.EARLY;
       }
       long readVersion = checkpoint.version;
       Transition.Result result = transition.apply(checkpoint, message);

@@ -96,6 +96,23 @@ public final class Transition {
     return new Result(turn.events, turn.dispatches, turn.touched);
   }
 
+  /**
+   * Whether {@code message} is a flow's timer for a seq the flow has not reached: the transition
+   * that set it wrote the timer before its commit, and the commit has not landed yet (it is slow,
+   * or its worker died and the step that caused it will come again). Such a message is not stale:
+   * it must wait for that commit, or the Wait, Retry or timeout it ends would never end, since its
+   * timer is gone and a second firing under the same message id is dropped as a repeat.
+   */
+  public static boolean isAhead(Checkpoint checkpoint, StepMessage message) {
+    if (!checkpoint.isRunning()
+        || !(message.step() instanceof StepMessage.TimerDue due)
+        || due.purpose() == StepMessage.TimerPurpose.EXECUTION_TIMEOUT) {
+      return false;
+    }
+    Flow flow = checkpoint.flows.get(message.flowId());
+    return flow != null && message.seq() > flow.seq;
+  }
+
   private static void route(Turn turn, StepMessage message) {
     switch (message.step()) {
       case StepMessage.Start start -> Lifecycle.start(turn);

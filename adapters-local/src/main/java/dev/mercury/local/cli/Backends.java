@@ -6,11 +6,9 @@ import dev.mercury.bus.nats.NatsRequestInvoker;
 import dev.mercury.store.elasticsearch.ElasticsearchCheckpointStore;
 import dev.mercury.store.elasticsearch.ElasticsearchOptions;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Properties;
+import java.util.function.Function;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -18,8 +16,8 @@ import picocli.CommandLine.Spec;
 /**
  * The options shared by {@code mercury worker} and {@code mercury server} for NATS and
  * Elasticsearch. Each is read, in order, from its flag ({@code --nats}), its environment variable
- * ({@code MERCURY_NATS}) and the config file ({@code nats=...} in the Java properties file named by
- * {@code --backends} or {@code MERCURY_BACKENDS}); the names are the same everywhere.
+ * ({@code MERCURY_NATS}) and the JSON config file named by {@code --config} or {@code
+ * MERCURY_CONFIG} ({@code "nats": ...}, see {@link ConfigFile}); the names are the same everywhere.
  */
 final class Backends {
   @Spec(Spec.Target.MIXEE)
@@ -38,9 +36,10 @@ final class Backends {
   String elasticsearch;
 
   @Option(
-      names = "--backends",
+      names = "--config",
       paramLabel = "FILE",
-      description = "A properties file with any of these options by name (env MERCURY_BACKENDS).")
+      description =
+          "A JSON config file: any of these options by name, and the connections Task states call (env MERCURY_CONFIG).")
   Path config;
 
   @Option(
@@ -83,7 +82,10 @@ final class Backends {
           "JetStream stream replicas (default 1; 3 on a cluster; env MERCURY_NATS_REPLICAS).")
   String natsReplicas;
 
-  private Properties file;
+  /** Where environment variables come from; tests give their own. */
+  Function<String, String> env = System::getenv;
+
+  private ConfigFile file;
 
   /** Whether either backend was named anywhere. */
   boolean distributed() {
@@ -138,7 +140,13 @@ final class Backends {
     if (found == null || found.isBlank()) {
       throw new ParameterException(
           spec.commandLine(),
-          "Missing --" + name + " (or " + envName(name) + ", or " + name + "= in the config file)");
+          "Missing --"
+              + name
+              + " (or "
+              + envName(name)
+              + ", or \""
+              + name
+              + "\" in the config file)");
     }
     return found;
   }
@@ -160,11 +168,11 @@ final class Backends {
     if (flag != null) {
       return flag;
     }
-    String env = System.getenv(envName(name));
-    if (env != null && !env.isBlank()) {
-      return env;
+    String fromEnv = env.apply(envName(name));
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      return fromEnv;
     }
-    String configured = file().getProperty(name);
+    String configured = file().setting(name);
     return configured != null ? configured : fallback;
   }
 
@@ -172,21 +180,18 @@ final class Backends {
     return "MERCURY_" + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
   }
 
-  private Properties file() {
-    if (file != null) {
-      return file;
-    }
-    file = new Properties();
-    Path path = config;
-    if (path == null && System.getenv("MERCURY_BACKENDS") != null) {
-      path = Path.of(System.getenv("MERCURY_BACKENDS"));
-    }
-    if (path != null) {
-      try (Reader reader = Files.newBufferedReader(path)) {
-        file.load(reader);
-      } catch (IOException e) {
-        throw new ParameterException(
-            spec.commandLine(), "Cannot read the config file " + path + ": " + e.getMessage());
+  /** The config file's path, from --config or MERCURY_CONFIG; null when neither names one. */
+  Path configPath() {
+    return ConfigFile.locate(config, env);
+  }
+
+  /** The config file, read once; a file Mercury cannot use stops the command with the reason. */
+  ConfigFile file() {
+    if (file == null) {
+      try {
+        file = ConfigFile.load(configPath());
+      } catch (IOException | IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), e.getMessage());
       }
     }
     return file;

@@ -57,12 +57,6 @@ final class ServerCommand implements Callable<Integer> {
       description = "The SQLite file that holds everything (default ./mercury.db; env MERCURY_DB).")
   Path db;
 
-  @Option(
-      names = "--config",
-      paramLabel = "FILE",
-      description = "The config file whose connections Task states call (default: MERCURY_CONFIG).")
-  Path config;
-
   @Mixin Backends backends;
 
   @Option(
@@ -120,9 +114,9 @@ final class ServerCommand implements Callable<Integer> {
     if (backends.distributed()) {
       return distributed(options);
     }
-    Path connections = ConfigFile.locate(config);
+    Path connections = backends.configPath();
     try (SqliteCheckpointStore store = SqliteCheckpointStore.open(db);
-        Router router = Router.create(ConfigFile.read(connections))) {
+        Router router = Router.create(backends.file().connections())) {
       // Without connections there is nothing to call: callback Tasks then wait for their token,
       // and other Tasks fail naming their resource, as the service does with no invoker.
       StepFunctionsService service =

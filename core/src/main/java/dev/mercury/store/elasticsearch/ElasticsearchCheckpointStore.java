@@ -49,8 +49,10 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>Timers are written <em>before</em> the commit point, with ids derived from execution, flow,
  *       seq and purpose. A transition that loses the race or dies leaves at most a timer whose
- *       message carries a seq the committed checkpoint never reached: when it fires, the transition
- *       ignores it. The transition's retry sets the same timer again under the same id.
+ *       message carries a seq the committed checkpoint has not reached; the transition's retry sets
+ *       the same timer again under the same id. Such a timer may fire before that commit lands, so
+ *       workers hold a timer message ahead of its flow until the flow catches up (see {@code
+ *       Transition.isAhead}) instead of dropping it.
  *   <li>History events travel <em>inside</em> the commit point, as the execution document's {@code
  *       pendingEvents}, and are copied to the history index (id {@code arn#eventId}) by a later
  *       commit of that execution, before its own conditional write, or straight after the commit
@@ -76,6 +78,7 @@ public final class ElasticsearchCheckpointStore implements CheckpointStore, Auto
   private static final Logger LOG = LoggerFactory.getLogger(ElasticsearchCheckpointStore.class);
   private static final int STAMP_CACHE = 10_000;
   private static final int PAGE = 1_000;
+  private static final long PATIENCE_MILLIS = 30_000;
 
   /** Events a running execution's checkpoint carries at most before a commit copies them out. */
   private static final int PENDING_AT_MOST = 32;
@@ -576,12 +579,15 @@ public final class ElasticsearchCheckpointStore implements CheckpointStore, Auto
     connection.close();
   }
 
+  /**
+   * Every request but the two conditional writes whose outcome a caller must learn at once (create
+   * and commit) waits out a cluster that is restarting or briefly away, so workers slow down
+   * instead of failing each step; past {@link #PATIENCE_MILLIS} the failure goes to the caller. A
+   * timer claim sent twice at worst loses to itself, and that timer falls due again after its
+   * lease.
+   */
   private <T> T call(String what, ElasticsearchConnection.Call<T> call) {
-    try {
-      return call.run();
-    } catch (ElasticsearchException | IOException e) {
-      throw failure(what, e);
-    }
+    return connection.patiently(what, call, PATIENCE_MILLIS);
   }
 
   /** The HTTP status of a failed request, or -1 when no answer came. */

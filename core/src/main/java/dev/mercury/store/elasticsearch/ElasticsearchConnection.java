@@ -90,6 +90,39 @@ final class ElasticsearchConnection implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs {@code call}, trying again while the cluster cannot be reached or answers that it is busy
+   * or not ready, with pauses growing from 0.1 s to 5 s, for at most {@code patienceMillis}; then
+   * the last failure is thrown. Only for requests whose repetition does no harm: reads, searches
+   * and writes by id of content that is the same at every try.
+   */
+  <T> T patiently(String what, Call<T> call, long patienceMillis) {
+    long giveUp = System.nanoTime() + patienceMillis * 1_000_000;
+    long pause = 100;
+    boolean said = false;
+    while (true) {
+      try {
+        T result = call.run();
+        if (said) {
+          LOG.info("Elasticsearch at {} answers again", url);
+        }
+        return result;
+      } catch (ElasticsearchException | IOException e) {
+        ElasticsearchStoreException failure = ElasticsearchCheckpointStore.failure(what, e);
+        if (!failure.isTransient() || System.nanoTime() + pause * 1_000_000 > giveUp) {
+          throw failure;
+        }
+        if (!said) {
+          LOG.warn(
+              "{} at {}; trying again for up to {} ms", failure.getMessage(), url, patienceMillis);
+          said = true;
+        }
+      }
+      sleep(pause);
+      pause = Math.min(pause * 2, 5_000);
+    }
+  }
+
   private static void sleep(long millis) {
     try {
       Thread.sleep(millis);

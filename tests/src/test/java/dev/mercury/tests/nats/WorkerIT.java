@@ -3,10 +3,12 @@ package dev.mercury.tests.nats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mercury.bus.nats.JetStreamBus;
+import dev.mercury.bus.nats.NatsFunctions;
 import dev.mercury.bus.nats.NatsOptions;
 import dev.mercury.bus.nats.NatsRequestInvoker;
 import dev.mercury.engine.Engine;
 import dev.mercury.engine.Worker;
+import dev.mercury.language.json.Json;
 import dev.mercury.language.parse.DefinitionParser;
 import dev.mercury.port.Clock;
 import dev.mercury.store.elasticsearch.ElasticsearchCheckpointStore;
@@ -16,12 +18,17 @@ import dev.mercury.tests.support.NatsServer;
 import dev.mercury.tests.support.Workflows;
 import dev.mercury.transition.Arns;
 import dev.mercury.transition.Checkpoint;
+import dev.mercury.transition.ExecutionStatus;
 import dev.mercury.transition.HistoryEvent;
 import dev.mercury.transition.StepMessage;
+import io.nats.client.JetStreamManagement;
+import io.nats.client.api.ConsumerInfo;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -145,6 +152,77 @@ class WorkerIT {
 
     Workflows.assertCompleted(store, lost.executionArn, 5);
     assertThat(frontDoor).isNotNull();
+  }
+
+  /**
+   * A transition writes its timers before its commit, so a Wait's timer can fall due and be fired
+   * while that commit is slow or its worker died. The early copy must wait for the commit: once it
+   * was dropped as stale, the timer's second firing carries the same message id and JetStream drops
+   * it as a repeat, and the Wait never ended.
+   */
+  @Test
+  void timerFiredBeforeTheCommitThatSetIt_stillEndsTheWait() throws Exception {
+    CountDownLatch called = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    String hold = "arn:aws:lambda:us-east-1:123456789012:function:hold";
+    open.add(
+        NatsFunctions.serve(
+            clientBus.connection(),
+            natsOptions,
+            hold,
+            request -> {
+              called.countDown();
+              awaitQuietly(release);
+              return StepMessage.TaskResult.success(Json.parseTrusted("1"));
+            }));
+    worker();
+    String definition =
+        """
+        {"StartAt": "Hold", "States": {
+          "Hold": {"Type": "Task", "Resource": "%s", "TimeoutSeconds": 60, "Next": "Pause"},
+          "Pause": {"Type": "Wait", "Seconds": 1, "End": true}}}"""
+            .formatted(hold);
+    String arn =
+        Engine.frontDoor(store, clientBus, Clock.SYSTEM)
+            .start(DefinitionParser.parse(definition), Arns.stateMachine("early"), "early", "{}")
+            .executionArn;
+    assertThat(called.await(30, TimeUnit.SECONDS)).as("the task was called").isTrue();
+
+    // The Wait's timer will carry the seq two steps on: the task's result, then the Advance into
+    // Pause. It fires now, as if the commit that set it were still on its way.
+    long waitSeq = store.read(arn).flows.get(0).seq + 2;
+    clientBus.publish(
+        new StepMessage(arn, 0, waitSeq, new StepMessage.TimerDue(StepMessage.TimerPurpose.WAIT)));
+    awaitHandledOnce();
+    release.countDown();
+
+    awaitEnded(List.of(arn), Duration.ofSeconds(30));
+    assertThat(store.read(arn).status).isEqualTo(ExecutionStatus.SUCCEEDED);
+  }
+
+  /**
+   * Until the steps consumer handed out everything and the last message was acked or sent again.
+   */
+  private void awaitHandledOnce() throws Exception {
+    JetStreamManagement management = clientBus.connection().jetStreamManagement();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < deadline) {
+      ConsumerInfo steps = management.getConsumerInfo("MERCURY_STEPS", "workers");
+      if (steps.getNumPending() == 0
+          && (steps.getNumAckPending() == 0 || steps.getRedelivered() > 0)) {
+        return;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("the early timer message was not handled");
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(60, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Test

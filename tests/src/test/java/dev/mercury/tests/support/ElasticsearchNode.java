@@ -45,6 +45,21 @@ public final class ElasticsearchNode implements BeforeAllCallback {
     return node.url;
   }
 
+  /**
+   * Kills the node with SIGKILL, as a crash or an operator would, keeping its data folder, ports
+   * and settings for {@link #restart}. Skips the calling test when the node is not this run's own.
+   */
+  public static void kill() {
+    Running node = Running.instance();
+    Assumptions.assumeTrue(node.process != null, "the Elasticsearch node is not this run's own");
+    node.kill();
+  }
+
+  /** Starts the node again on the same port and data, and waits until it is healthy. */
+  public static void restart() {
+    Running.instance().relaunch();
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) {
     Running node =
@@ -62,14 +77,16 @@ public final class ElasticsearchNode implements BeforeAllCallback {
 
     final String url;
     final String failure;
-    private final Process process;
+    private Process process;
     private final Path work;
+    private final List<String> command;
 
-    private Running(String url, String failure, Process process, Path work) {
+    private Running(String url, String failure, Process process, Path work, List<String> command) {
       this.url = url;
       this.failure = failure;
       this.process = process;
       this.work = work;
+      this.command = command;
     }
 
     static synchronized Running instance() {
@@ -86,7 +103,8 @@ public final class ElasticsearchNode implements BeforeAllCallback {
       String given = System.getenv("MERCURY_TEST_ELASTICSEARCH");
       if (given != null && !given.isBlank()) {
         instance =
-            new Running(given, healthy(given) ? null : "no node answers at " + given, null, null);
+            new Running(
+                given, healthy(given) ? null : "no node answers at " + given, null, null, null);
         return instance;
       }
       instance = launch();
@@ -112,33 +130,68 @@ public final class ElasticsearchNode implements BeforeAllCallback {
         }
         int http = Processes.freePort();
         String url = "http://127.0.0.1:" + http;
-        Path log = work.resolve("console.log");
-        Process process =
-            new ProcessBuilder(
-                    Processes.dyingWithThisJvm(
-                        command(home, work, http), work.resolve("launcher.pid")))
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+        List<String> command = command(home, work, http);
+        Process process = spawn(command, work);
         if (!awaitHealthy(url, process)) {
-          String why =
-              "it did not become healthy within "
-                  + START_LIMIT.toSeconds()
-                  + " s; its log ends:\n"
-                  + Processes.tail(log, 15);
-          new Running(url, why, process, work).close();
+          String why = unhealthy(work);
+          new Running(url, why, process, work, command).close();
           return failed(why);
         }
-        return new Running(url, null, process, work);
+        return new Running(url, null, process, work, command);
       } catch (IOException e) {
         Processes.deleteTree(work);
         return failed(e.toString());
       }
     }
 
+    private static Process spawn(List<String> command, Path work) throws IOException {
+      return new ProcessBuilder(Processes.dyingWithThisJvm(command, work.resolve("launcher.pid")))
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("console.log").toFile()))
+          .start();
+    }
+
+    private static String unhealthy(Path work) {
+      return "it did not become healthy within "
+          + START_LIMIT.toSeconds()
+          + " s; its log ends:\n"
+          + Processes.tail(work.resolve("console.log"), 15);
+    }
+
     private static Running failed(String why) {
       System.err.println("Elasticsearch for the tests did not start: " + why);
-      return new Running(null, why, null, null);
+      return new Running(null, why, null, null, null);
+    }
+
+    synchronized void kill() {
+      if (process == null) {
+        return;
+      }
+      // The server is a grandchild of the watchdog shell; SIGKILL to the whole tree.
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly();
+      try {
+        process.waitFor(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      while (healthy(url)) {
+        sleep(200);
+      }
+    }
+
+    synchronized void relaunch() {
+      if (command == null) {
+        throw new IllegalStateException("the Elasticsearch node is not this run's own");
+      }
+      try {
+        process = spawn(command, work);
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot start Elasticsearch again", e);
+      }
+      if (!awaitHealthy(url, process)) {
+        throw new IllegalStateException("Elasticsearch did not come back: " + unhealthy(work));
+      }
     }
 
     private static void copyConfig(Path from, Path to) throws IOException {
