@@ -8,7 +8,6 @@ import dev.mercury.host.Orchestrator;
 import dev.mercury.host.StepBridge;
 import dev.mercury.host.StepEnvelope;
 import dev.mercury.language.json.Json;
-import dev.mercury.tests.support.ElasticsearchNode;
 import dev.mercury.transition.Checkpoint;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -21,30 +20,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The orchestrator as a Lambda function, driven as Lambda drives it: Function URL and API Gateway
  * HTTP API events for the API, step envelopes from the bridge for the steps, a Context each time,
  * against a real NATS server and Elasticsearch node.
  */
-@ExtendWith(ElasticsearchNode.class)
-class LambdaHostIT {
-  private HostFixture fixture;
-
-  @BeforeEach
-  void start() throws IOException {
-    fixture = new HostFixture();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    fixture.close();
-  }
-
+class LambdaHostIT extends HostTest {
   @Test
   void httpEventsAndBridge_runTaskWaitAndChoice_oneTransitionPerInvocation() throws Exception {
     LambdaHandler handler = new LambdaHandler(fixture.keep(new Orchestrator(fixture::settings)));
