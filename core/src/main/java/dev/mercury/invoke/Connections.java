@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -146,6 +147,8 @@ public final class Connections {
 
   /** Reads one connection, naming it in every complaint. */
   private record ConnectionReader(String name, Path base, Function<String, String> env) {
+    private static final Set<String> BUILT_IN =
+        Set.of("http", "openfaas", "knative", "openwhisk", "process");
     private static final List<String> FIELDS =
         List.of(
             "platform",
@@ -170,14 +173,18 @@ public final class Connections {
       if (!node.isObject()) {
         throw problem("must be an object");
       }
-      for (Map.Entry<String, JsonNode> field : node.properties()) {
-        if (!FIELDS.contains(field.getKey())) {
-          throw problem("has unknown field \"" + field.getKey() + "\"; known: " + FIELDS);
-        }
-      }
       String platform = text(node, "platform");
       if (platform == null) {
         throw problem("needs \"platform\" (http, openfaas, knative, openwhisk, process, ...)");
+      }
+      // A platform registered by a provider (aws-lambda, gcp-functions, ...) has settings of its
+      // own, which its provider checks when the Router makes the connection's invoker.
+      if (BUILT_IN.contains(platform)) {
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+          if (!FIELDS.contains(field.getKey())) {
+            throw problem("has unknown field \"" + field.getKey() + "\"; known: " + FIELDS);
+          }
+        }
       }
       return new Connection(
           name,

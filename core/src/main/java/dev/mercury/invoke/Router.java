@@ -287,7 +287,12 @@ public final class Router implements Invoker, AutoCloseable {
     if (key.startsWith(HTTP_TASK_PLATFORM)) {
       return new HttpTaskInvoker(transport, auth, connection);
     }
-    return providers.get(connection.platform()).create(connection);
+    try {
+      return providers.get(connection.platform()).create(connection);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "connection \"" + connection.name() + "\": " + e.getMessage(), e);
+    }
   }
 
   private static String connectionKey(Connection connection) {

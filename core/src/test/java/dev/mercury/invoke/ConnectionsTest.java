@@ -71,6 +71,19 @@ class ConnectionsTest {
   }
 
   @Test
+  void parse_providerPlatform_leavesItsOwnSettingsToItsProvider() {
+    Connection lambda =
+        connections(
+                "{\"connections\": {\"aws\": {\"platform\": \"aws-lambda\","
+                    + " \"region\": \"eu-west-1\", \"endpointEnv\": \"E\"}}}")
+            .named("aws")
+            .orElseThrow();
+
+    assertThat(lambda.setting("region", null)).isEqualTo("eu-west-1");
+    assertThat(lambda.setting("endpointEnv", null)).isEqualTo("E");
+  }
+
+  @Test
   void parse_noPlatform_isRefused() {
     assertThatThrownBy(() -> connections("{\"connections\": {\"f\": {}}}"))
         .hasMessageContaining("needs \"platform\"");

@@ -50,6 +50,28 @@ class RouterTest {
   }
 
   @Test
+  void create_providerRefusesASetting_namesTheConnection() {
+    InvokerProvider strict =
+        new InvokerProvider() {
+          @Override
+          public String platform() {
+            return "strict";
+          }
+
+          @Override
+          public Invoker create(Connection connection) {
+            throw new IllegalArgumentException("Setting 'regoin' is not one strict reads.");
+          }
+        };
+    Connections connections =
+        connections("{\"connections\": {\"prices\": {\"platform\": \"strict\"}}}");
+
+    assertThatThrownBy(() -> new Router(connections, List.of(strict)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("connection \"prices\": Setting 'regoin' is not one strict reads.");
+  }
+
+  @Test
   void unknownResource_failsWithNoInvoker() {
     try (Router router = new Router(Connections.none(), List.of())) {
       TaskResult result = call(router, request("arn:aws:states:::sqs:sendMessage", "{}"));

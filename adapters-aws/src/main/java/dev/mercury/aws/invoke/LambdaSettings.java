@@ -42,7 +42,18 @@ record LambdaSettings(
   static final Duration LONGEST_CALL = Duration.ofMinutes(16);
 
   static LambdaSettings from(Map<String, Object> values, Function<String, String> environment) {
-    Settings settings = new Settings(values, environment);
+    Settings settings =
+        new Settings(values, environment)
+            .only(
+                LambdaInvokerProvider.PLATFORM,
+                "region",
+                "endpoint",
+                "url",
+                "accessKeyId",
+                "secretAccessKey",
+                "sessionToken",
+                "profile",
+                "connectTimeoutSeconds");
     String region = settings.text("region");
     String endpoint = settings.text("endpoint", "url");
     return new LambdaSettings(

@@ -30,9 +30,9 @@ import java.util.regex.Pattern;
  * is refused with 403 InvalidSignatureException as Lambda refuses it. Functions are handlers the
  * test registers; an unknown one is 404 ResourceNotFoundException.
  */
-final class FakeLambda implements AutoCloseable {
-  static final String ACCESS_KEY_ID = "AKIDMERCURYTEST0001";
-  static final String SECRET_ACCESS_KEY = "mercury+test/Secret0KeyNeverUsedOutsideTests0";
+public final class FakeLambda implements AutoCloseable {
+  public static final String ACCESS_KEY_ID = "AKIDMERCURYTEST0001";
+  public static final String SECRET_ACCESS_KEY = "mercury+test/Secret0KeyNeverUsedOutsideTests0";
   static final String ACCOUNT = "123456789012";
 
   private static final Pattern INVOKE_PATH =
@@ -41,7 +41,7 @@ final class FakeLambda implements AutoCloseable {
       Pattern.compile("Credential=[^/]+/\\d{8}/([^/]+)/lambda/aws4_request");
 
   /** One request that passed the signature check. */
-  record Received(
+  public record Received(
       String functionName,
       String qualifier,
       String region,
@@ -49,7 +49,7 @@ final class FakeLambda implements AutoCloseable {
       Map<String, List<String>> headers,
       String body) {
 
-    String header(String name) {
+    public String header(String name) {
       for (Map.Entry<String, List<String>> header : headers.entrySet()) {
         if (header.getKey().equalsIgnoreCase(name)) {
           return header.getValue().get(0);
@@ -60,19 +60,19 @@ final class FakeLambda implements AutoCloseable {
   }
 
   /** An answer; {@code truncate} declares the body's length but sends only half of it. */
-  record Reply(int status, Map<String, String> headers, String body, boolean truncate) {
+  public record Reply(int status, Map<String, String> headers, String body, boolean truncate) {
 
-    static Reply ok(String payload) {
+    public static Reply ok(String payload) {
       return new Reply(200, executed(), payload, false);
     }
 
-    static Reply functionError(String payload) {
+    public static Reply functionError(String payload) {
       Map<String, String> headers = executed();
       headers.put("X-Amz-Function-Error", "Unhandled");
       return new Reply(200, headers, payload, false);
     }
 
-    static Reply serviceError(int status, String type, String message) {
+    public static Reply serviceError(int status, String type, String message) {
       Map<String, String> headers = new LinkedHashMap<>();
       headers.put("Content-Type", "application/json");
       headers.put("x-amzn-ErrorType", type);
@@ -97,7 +97,7 @@ final class FakeLambda implements AutoCloseable {
     }
   }
 
-  interface Function {
+  public interface Function {
     Reply handle(Received request) throws Exception;
   }
 
@@ -110,7 +110,7 @@ final class FakeLambda implements AutoCloseable {
             default -> Reply.ok(request.body());
           };
 
-  final List<Received> received = new CopyOnWriteArrayList<>();
+  public final List<Received> received = new CopyOnWriteArrayList<>();
   final AtomicInteger rejected = new AtomicInteger();
   final AtomicInteger inFlight = new AtomicInteger();
   final AtomicInteger mostInFlight = new AtomicInteger();
@@ -121,18 +121,18 @@ final class FakeLambda implements AutoCloseable {
   private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
   private final HttpServer server;
 
-  FakeLambda() throws IOException {
+  public FakeLambda() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", this::exchange);
     server.setExecutor(threads);
     server.start();
   }
 
-  URI endpoint() {
+  public URI endpoint() {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
   }
 
-  FakeLambda on(String functionName, Function function) {
+  public FakeLambda on(String functionName, Function function) {
     functions.put(functionName, function);
     return this;
   }

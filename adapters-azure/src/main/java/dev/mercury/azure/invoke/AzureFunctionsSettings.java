@@ -23,6 +23,8 @@ import java.util.function.Function;
  *   <li>neither: the trigger is anonymous.
  *   <li>{@code timeoutSeconds}, {@code connectTimeoutSeconds} (10) and {@code maxConcurrency} (64),
  *       as for every invoker.
+ *   <li>any text setting may be given as {@code NAMEEnv} instead, such as {@code urlEnv}: the
+ *       environment variable that holds it.
  * </ul>
  */
 record AzureFunctionsSettings(
@@ -30,7 +32,20 @@ record AzureFunctionsSettings(
 
   static AzureFunctionsSettings from(
       Map<String, Object> values, Function<String, String> environment) {
-    Settings settings = new Settings(values, environment);
+    Settings settings =
+        new Settings(values, environment)
+            .only(
+                AzureFunctionsInvokerProvider.PLATFORM,
+                "url",
+                "endpoint",
+                "functionKey",
+                "keyIn",
+                "tenantId",
+                "clientId",
+                "clientSecret",
+                "scope",
+                "authority",
+                "connectTimeoutSeconds");
     return new AzureFunctionsSettings(
         settings.text("url", "endpoint"),
         auth(settings),

@@ -58,6 +58,26 @@ class AzureFunctionsInvokerProviderTest {
   }
 
   @Test
+  void from_misspeltKeySetting_isRefusedInsteadOfCallingAnonymously() {
+    Map<String, Object> settings = Map.of("url", "http://h/api/f", "functionkeyEnv", "KEY");
+
+    assertThatThrownBy(() -> AzureFunctionsSettings.from(settings, n -> "k"))
+        .hasMessageContaining("'functionkeyEnv'")
+        .hasMessageContaining("functionKey");
+  }
+
+  @Test
+  void from_urlFromEnvironment_isRead() {
+    Map<String, Object> settings = Map.of("urlEnv", "RESERVE_URL", "functionKey", "k");
+
+    AzureFunctionsSettings read =
+        AzureFunctionsSettings.from(
+            settings, n -> n.equals("RESERVE_URL") ? "http://h/api/f" : null);
+
+    assertThat(read.url()).isEqualTo("http://h/api/f");
+  }
+
+  @Test
   void from_functionKey_isNeverPrinted() {
     AzureFunctionsSettings read =
         AzureFunctionsSettings.from(Map.of("functionKey", "hidden-key"), n -> null);

@@ -291,6 +291,22 @@ class AzureFunctionsInvokerTest {
   }
 
   @Test
+  void invoke_errorReplyNamingItsError_failsWithThatError() throws Exception {
+    azure.on(
+        "reserve",
+        FakeAzure.Auth.KEY,
+        call ->
+            new FakeAzure.Reply(
+                409,
+                "application/json",
+                "{\"errorType\": \"OutOfStock\", \"errorMessage\": \"2 left of sku-1\"}"));
+
+    TaskResult result = await(invoker(keySettings()).invoke(request("reserve", "{}", 0)));
+
+    assertThat(assertFailed(result, "OutOfStock").cause()).isEqualTo("2 left of sku-1");
+  }
+
+  @Test
   void invoke_unknownFunction_failsWith404() throws Exception {
     TaskResult result = await(invoker(keySettings()).invoke(request("missing", "{}", 0)));
 

@@ -29,23 +29,24 @@ import java.util.regex.Pattern;
  * serving {@code /api/NAME}, where each function demands a function key (as {@code x-functions-key}
  * or {@code code}), a bearer token this Entra issued for the app's scope, or nothing.
  */
-final class FakeAzure implements AutoCloseable {
+public final class FakeAzure implements AutoCloseable {
   static final String TENANT = "7f2a1c3e-0000-4000-8000-000000000001";
   static final String CLIENT_ID = "3b9d5e7f-0000-4000-8000-000000000002";
   static final String CLIENT_SECRET = "Mq8~fake.client-secret_for+tests";
   static final String SCOPE = "api://mercury-functions/.default";
-  static final String FUNCTION_KEY = "fK3y_z9/+fake==";
+  public static final String FUNCTION_KEY = "fK3y_z9/+fake==";
 
   private static final Pattern TOKEN_PATH = Pattern.compile("/([^/]+)/oauth2/v2\\.0/token");
 
-  enum Auth {
+  public enum Auth {
     ANONYMOUS,
     KEY,
     TOKEN
   }
 
-  record Call(String function, Map<String, List<String>> headers, String query, String body) {
-    String header(String name) {
+  public record Call(
+      String function, Map<String, List<String>> headers, String query, String body) {
+    public String header(String name) {
       for (Map.Entry<String, List<String>> header : headers.entrySet()) {
         if (header.getKey().equalsIgnoreCase(name)) {
           return header.getValue().get(0);
@@ -55,21 +56,21 @@ final class FakeAzure implements AutoCloseable {
     }
   }
 
-  record Reply(int status, String contentType, String body) {
-    static Reply json(String body) {
+  public record Reply(int status, String contentType, String body) {
+    public static Reply json(String body) {
       return new Reply(200, "application/json; charset=utf-8", body);
     }
   }
 
-  interface Function {
+  public interface Function {
     Reply handle(Call call) throws Exception;
   }
 
   static final Function ECHO = call -> Reply.json(call.body());
 
-  final List<Call> calls = new CopyOnWriteArrayList<>();
+  public final List<Call> calls = new CopyOnWriteArrayList<>();
   final List<Map<String, String>> tokenRequests = new CopyOnWriteArrayList<>();
-  final AtomicInteger refused = new AtomicInteger();
+  public final AtomicInteger refused = new AtomicInteger();
   final AtomicInteger mostInFlight = new AtomicInteger();
   volatile long tokenLifetimeSeconds = 3599;
 
@@ -80,18 +81,18 @@ final class FakeAzure implements AutoCloseable {
   private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
   private final HttpServer server;
 
-  FakeAzure() throws IOException {
+  public FakeAzure() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/", this::exchange);
     server.setExecutor(threads);
     server.start();
   }
 
-  String base() {
+  public String base() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
-  FakeAzure on(String name, Auth required, Function function) {
+  public FakeAzure on(String name, Auth required, Function function) {
     auth.put(name, required);
     functions.put(name, function);
     return this;

@@ -23,6 +23,8 @@ import java.util.function.Function;
  *       may be shorter); none by default.
  *   <li>{@code connectTimeoutSeconds}: for opening a connection, 10 by default.
  *   <li>{@code maxConcurrency}: calls in flight at once, 64 by default; more wait their turn.
+ *   <li>any text setting may be given as {@code NAMEEnv} instead, such as {@code urlEnv}: the
+ *       environment variable that holds it.
  * </ul>
  */
 record CloudFunctionsSettings(
@@ -35,7 +37,17 @@ record CloudFunctionsSettings(
 
   static CloudFunctionsSettings from(
       Map<String, Object> values, Function<String, String> environment) {
-    Settings settings = new Settings(values, environment);
+    Settings settings =
+        new Settings(values, environment)
+            .only(
+                CloudFunctionsInvokerProvider.PLATFORM,
+                "url",
+                "endpoint",
+                "audience",
+                "keyJson",
+                "keyFile",
+                "metadataUrl",
+                "connectTimeoutSeconds");
     return new CloudFunctionsSettings(
         settings.text("url", "endpoint"),
         settings.text("audience"),

@@ -32,14 +32,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * metadata server's identity endpoint, and functions under {@code /fn/NAME} that accept only an ID
  * token signed by this fake Google whose audience is their own URL, as Cloud Run's front end does.
  */
-final class FakeGoogle implements AutoCloseable {
-  static final String CLIENT_EMAIL = "mercury-invoker@mercury-test.iam.gserviceaccount.com";
+public final class FakeGoogle implements AutoCloseable {
+  public static final String CLIENT_EMAIL = "mercury-invoker@mercury-test.iam.gserviceaccount.com";
   static final String METADATA_EMAIL = "default-compute@mercury-test.iam.gserviceaccount.com";
   static final String GOOGLE_KEY_ID = "fake-google-1";
 
   /** One function call that passed the front end. */
-  record Call(String function, Map<String, List<String>> headers, String body, JsonNode claims) {
-    String header(String name) {
+  public record Call(
+      String function, Map<String, List<String>> headers, String body, JsonNode claims) {
+    public String header(String name) {
       for (Map.Entry<String, List<String>> header : headers.entrySet()) {
         if (header.getKey().equalsIgnoreCase(name)) {
           return header.getValue().get(0);
@@ -49,13 +50,13 @@ final class FakeGoogle implements AutoCloseable {
     }
   }
 
-  record Reply(int status, String contentType, String body) {
-    static Reply json(String body) {
+  public record Reply(int status, String contentType, String body) {
+    public static Reply json(String body) {
       return new Reply(200, "application/json", body);
     }
   }
 
-  interface Function {
+  public interface Function {
     Reply handle(Call call) throws Exception;
   }
 
@@ -66,10 +67,10 @@ final class FakeGoogle implements AutoCloseable {
 
   final KeyPair serviceAccountKey;
   final KeyPair googleKey;
-  final List<Call> calls = new CopyOnWriteArrayList<>();
+  public final List<Call> calls = new CopyOnWriteArrayList<>();
   final List<JsonNode> assertions = new CopyOnWriteArrayList<>();
   final AtomicInteger tokensIssued = new AtomicInteger();
-  final AtomicInteger refused = new AtomicInteger();
+  public final AtomicInteger refused = new AtomicInteger();
   final AtomicInteger mostInFlight = new AtomicInteger();
   volatile Reply tokenEndpointOverride;
 
@@ -78,12 +79,12 @@ final class FakeGoogle implements AutoCloseable {
   private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
   private final HttpServer server;
 
-  FakeGoogle() throws IOException {
+  public FakeGoogle() throws IOException {
     this(0);
   }
 
   /** Another Google, with keys of its own, whose tokens the real one must refuse. */
-  static FakeGoogle impostor() throws IOException {
+  public static FakeGoogle impostor() throws IOException {
     return new FakeGoogle(2);
   }
 
@@ -98,21 +99,21 @@ final class FakeGoogle implements AutoCloseable {
     server.start();
   }
 
-  String base() {
+  public String base() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
-  String functionUrl(String name) {
+  public String functionUrl(String name) {
     return base() + "/fn/" + name;
   }
 
-  FakeGoogle on(String name, Function function) {
+  public FakeGoogle on(String name, Function function) {
     functions.put(name, function);
     return this;
   }
 
   /** A service account key file's JSON, whose token_uri is this server. */
-  String keyJson() {
+  public String keyJson() {
     String pem =
         "-----BEGIN PRIVATE KEY-----\n"
             + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       RunCommand.class,
       ValidateCommand.class,
+      GraphCommand.class,
       ServerCommand.class,
       WorkerCommand.class
     })

@@ -19,8 +19,8 @@ import java.util.concurrent.Executors;
 
 /**
  * Serves the Step Functions API over HTTP on the JDK's server, one virtual thread per request:
- * {@code POST /} with {@code X-Amz-Target}, as the AWS CLI and SDKs send it. Bodies are capped at
- * AWS's request size.
+ * {@code POST /} with {@code X-Amz-Target}, as the AWS CLI and SDKs send it, and the web console on
+ * {@code GET /}. Bodies are capped at AWS's request size.
  */
 public final class HttpTrigger implements AutoCloseable {
   /** AWS's largest request: a 256 KiB input plus the rest of the request. */
@@ -49,24 +49,46 @@ public final class HttpTrigger implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
-      ApiResponse response;
       byte[] body = readBody(exchange.getRequestBody());
+      String method = exchange.getRequestMethod();
+      String path = exchange.getRequestURI().getPath();
       if (body == null) {
-        response =
-            new ApiResponse(
-                413,
-                "{\"__type\":\"RequestEntityTooLargeException\",\"message\":\"Request is larger"
-                    + " than 1 MiB\"}");
-      } else if (!exchange.getRequestMethod().equals("POST")) {
-        response =
-            new ApiResponse(
-                405, "{\"__type\":\"UnknownOperationException\",\"message\":\"Use POST /\"}");
+        answer(
+            exchange,
+            413,
+            ApiResponse.CONTENT_TYPE,
+            "{\"__type\":\"RequestEntityTooLargeException\",\"message\":\"Request is larger"
+                + " than 1 MiB\"}");
+      } else if (method.equals("GET") || method.equals("HEAD")) {
+        Console.Page page = Console.file(path);
+        answer(exchange, page.status(), page.contentType(), page.body());
+      } else if (method.equals("POST") && path.equals(Console.FLOWCHART_PATH)) {
+        Console.Page page = Console.flowchart(body);
+        answer(exchange, page.status(), page.contentType(), page.body());
+      } else if (!method.equals("POST")) {
+        answer(
+            exchange,
+            405,
+            ApiResponse.CONTENT_TYPE,
+            "{\"__type\":\"UnknownOperationException\",\"message\":\"Use POST /\"}");
       } else {
-        response = api.handle(request(exchange, body));
+        ApiResponse response = api.handle(request(exchange, body));
+        answer(exchange, response.status(), ApiResponse.CONTENT_TYPE, response.body());
       }
-      byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().set("Content-Type", ApiResponse.CONTENT_TYPE);
-      exchange.sendResponseHeaders(response.status(), bytes.length);
+    }
+  }
+
+  private static void answer(HttpExchange exchange, int status, String type, String body)
+      throws IOException {
+    answer(exchange, status, type, body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void answer(HttpExchange exchange, int status, String type, byte[] bytes)
+      throws IOException {
+    exchange.getResponseHeaders().set("Content-Type", type);
+    boolean head = exchange.getRequestMethod().equals("HEAD");
+    exchange.sendResponseHeaders(status, head ? -1 : bytes.length);
+    if (!head) {
       try (OutputStream out = exchange.getResponseBody()) {
         out.write(bytes);
       }

@@ -11,7 +11,8 @@ import java.util.Locale;
 
 /**
  * Turns an HTTP function's answer into the task's result. A 2xx body is the result: its JSON, or
- * its text when it is not JSON, or null when empty. Any other status is the error {@code
+ * its text when it is not JSON, or null when empty. Any other status is the error the body names
+ * ({@code {"errorType": ..., "errorMessage": ...}}, as on every other platform), else {@code
  * States.Http.StatusCode.NNN}, the name AWS gives HTTP Task failures, with the body as its cause. A
  * body labelled JSON that does not parse is {@code States.TaskFailed}.
  */
@@ -27,7 +28,8 @@ public final class FunctionReply {
     if (status < 200 || status > 299) {
       String cause =
           body.isBlank() ? "HTTP " + status + " from " + FunctionUrl.withoutQuery(url) : body;
-      return TaskResult.failure("States.Http.StatusCode." + status, truncate(cause));
+      return dev.mercury.invoke.internal.FunctionReply.namedError(body)
+          .orElseGet(() -> TaskResult.failure("States.Http.StatusCode." + status, truncate(cause)));
     }
     if (body.isBlank()) {
       return TaskResult.success(Json.NODES.nullNode());
