@@ -1,17 +1,13 @@
 package dev.mercury.host;
 
-import dev.mercury.port.Invoker;
 import dev.mercury.port.StepBus;
 import dev.mercury.port.StepBus.Delivery;
-import dev.mercury.transition.InvokeRequest;
-import dev.mercury.transition.StepMessage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,41 +59,6 @@ public final class StepBridge implements AutoCloseable {
             delivery -> bridge.deliver(delivery, new StepEnvelope.Invoke(delivery.message()))));
     bridge.ticker = Thread.ofPlatform().name("mercury-bridge-tick").daemon().start(bridge::tick);
     return bridge;
-  }
-
-  /**
-   * The step function behind the connection {@code connection} of the config file, called through
-   * {@code invoker} (a {@link dev.mercury.invoke.Router}) as a Task state would call {@code
-   * mercury:function:NAME}: the envelope is the input, the reply the output, on whatever platform
-   * the connection names. A failed call is thrown with its error and cause.
-   */
-  public static StepFunction through(Invoker invoker, String connection) {
-    String resource = dev.mercury.invoke.Router.FUNCTION_PREFIX + connection;
-    AtomicLong seq = new AtomicLong();
-    return envelope -> {
-      long call = seq.incrementAndGet();
-      InvokeRequest request =
-          new InvokeRequest(
-              "mercury-bridge",
-              0,
-              call,
-              "step",
-              resource,
-              envelope.toJson(),
-              0,
-              0,
-              null,
-              "bridge-" + call);
-      StepMessage.TaskResult result = invoker.invoke(request).get();
-      if (!result.succeeded()) {
-        throw new IllegalStateException(result.error() + ": " + result.cause());
-      }
-      StepEnvelope.Reply reply = StepEnvelope.Reply.of(result.output());
-      if (reply == null) {
-        throw new IllegalStateException("the step function answered " + result.output());
-      }
-      return reply;
-    };
   }
 
   /** Messages the function finished with so far. */

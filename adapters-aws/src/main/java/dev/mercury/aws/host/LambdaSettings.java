@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * The orchestrator's settings on Lambda: the function's environment ({@code MERCURY_NATS}, {@code
  * MERCURY_ELASTICSEARCH}, ...; see {@link dev.mercury.host.Orchestrator}), completed by the Secrets
  * Manager secret that {@code MERCURY_SECRETS_ARN} names, if any: a JSON object of the same
- * variables, such as {@code {"MERCURY_ELASTICSEARCH": "https://user:pass@...",
+ * variables, such as {@code {"MERCURY_NATS": "nats://user:password@10.0.0.4:4222",
  * "MERCURY_SECRET_KEY": "..."}}. A variable set in the environment wins over the secret's, so one
  * function can override a shared secret. The secret is read once per function instance, on its
  * first invocation, with the function's role and region.

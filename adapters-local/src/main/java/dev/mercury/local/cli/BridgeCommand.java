@@ -3,13 +3,15 @@ package dev.mercury.local.cli;
 import dev.mercury.bus.nats.JetStreamBus;
 import dev.mercury.host.BackendSettings;
 import dev.mercury.host.StepBridge;
+import dev.mercury.host.StepFunctionCall;
+import dev.mercury.invoke.Connection;
 import dev.mercury.invoke.Connections;
-import dev.mercury.invoke.Router;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -36,8 +38,9 @@ import picocli.CommandLine.Spec;
           + " and sends again the work of executions that stood still.",
       "",
       "The step function is a connection of the config file, called as a Task would call it:",
-      "  aws-lambda       {\"platform\": \"aws-lambda\", \"function\": \"mercury-orchestrator\","
-          + " \"region\": \"eu-west-1\"}",
+      "  aws-lambda       {\"platform\": \"aws-lambda\","
+          + " \"function\": \"arn:aws:lambda:eu-west-1:123456789012:function:mercury\"}"
+          + " (the function's ARN; credentials from the SDK's default chain)",
       "  azure-functions  {\"platform\": \"azure-functions\","
           + " \"url\": \"https://APP.azurewebsites.net/step\", \"functionKeyEnv\": \"STEP_KEY\"}",
       "  gcp-functions    {\"platform\": \"gcp-functions\","
@@ -122,7 +125,8 @@ final class BridgeCommand implements Callable<Integer> {
       err.println("mercury bridge: " + e.getMessage());
       return Mercury.EXIT_INVALID;
     }
-    if (connections.named(function).isEmpty()) {
+    Optional<Connection> connection = connections.named(function);
+    if (connection.isEmpty()) {
       err.println(
           "mercury bridge: the config file has no connection \""
               + function
@@ -135,13 +139,17 @@ final class BridgeCommand implements Callable<Integer> {
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
-    try (Router router = Router.create(connections);
+    StepFunctionCall stepFunction;
+    try {
+      stepFunction = StepFunctionCall.of(connection.get(), System::getenv);
+    } catch (IllegalArgumentException e) {
+      err.println("mercury bridge: " + e.getMessage());
+      return Mercury.EXIT_INVALID;
+    }
+    try (stepFunction;
         JetStreamBus bus = JetStreamBus.connect(backends.natsOptions(), concurrency);
         StepBridge bridge =
-            StepBridge.start(
-                bus,
-                StepBridge.through(router, function),
-                Duration.ofMillis(Math.round(tick * 1000)))) {
+            StepBridge.start(bus, stepFunction, Duration.ofMillis(Math.round(tick * 1000)))) {
       spec.commandLine()
           .getOut()
           .printf(

@@ -1,8 +1,8 @@
 package dev.mercury.tests.hosts;
 
 import dev.mercury.host.StepBridge;
+import dev.mercury.host.StepFunctionCall;
 import dev.mercury.invoke.Connections;
-import dev.mercury.invoke.Router;
 import dev.mercury.language.json.Json;
 import dev.mercury.tests.support.ElasticsearchNode;
 import java.io.IOException;
@@ -65,15 +65,14 @@ abstract class HostTest {
    * connection} (a connection of the config file, as JSON).
    */
   void bridgeTo(String connection) {
-    Router router =
+    Connections parsed =
+        Connections.parse(
+            Json.parseTrusted("{\"connections\": {\"orchestrator\": " + connection + "}}"),
+            Path.of("."),
+            System::getenv);
+    StepFunctionCall stepFunction =
         fixture.keep(
-            Router.create(
-                Connections.parse(
-                    Json.parseTrusted("{\"connections\": {\"orchestrator\": " + connection + "}}"),
-                    Path.of("."),
-                    System::getenv)));
-    fixture.keep(
-        StepBridge.start(
-            fixture.bus(4), StepBridge.through(router, "orchestrator"), Duration.ofMillis(500)));
+            StepFunctionCall.of(parsed.named("orchestrator").orElseThrow(), System::getenv));
+    fixture.keep(StepBridge.start(fixture.bus(4), stepFunction, Duration.ofMillis(500)));
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mercury.aws.host.LambdaHandler;
+import dev.mercury.aws.invoke.FakeLambda;
 import dev.mercury.host.Orchestrator;
 import dev.mercury.host.StepBridge;
 import dev.mercury.host.StepEnvelope;
@@ -109,6 +110,36 @@ class LambdaHostIT extends HostTest {
     fixture.assertEndedRight(arn, 7);
     assertThat(committed.get()).isGreaterThanOrEqualTo(5);
     assertThat(instances).hasSize(committed.get());
+  }
+
+  @Test
+  void bridgeThroughTheLambdaInvoker_signedInvokeCallsRunTheWorkflow() throws Exception {
+    LambdaHandler handler = new LambdaHandler(fixture.keep(new Orchestrator(fixture::settings)));
+    // Lambda's Invoke API on loopback, checking SigV4, running the handler as the function.
+    FakeLambda lambda =
+        fixture.keep(
+            new FakeLambda()
+                .on(
+                    "mercury-orchestrator",
+                    request -> FakeLambda.Reply.ok(invoke(handler, request.body()))));
+    String arn = startExecution(handler, createMachine(handler), "through-lambda", 6);
+
+    bridgeTo(
+        Json.write(
+            Json.object()
+                .put("platform", "aws-lambda")
+                .put(
+                    "function",
+                    "arn:aws:lambda:us-east-1:123456789012:function:mercury-orchestrator")
+                .put("region", "us-east-1")
+                .put("endpoint", lambda.endpoint().toString())
+                .put("accessKeyId", FakeLambda.ACCESS_KEY_ID)
+                .put("secretAccessKey", FakeLambda.SECRET_ACCESS_KEY)));
+
+    fixture.assertEndedRight(arn, 6);
+    assertThat(lambda.received).isNotEmpty();
+    assertThat(lambda.received)
+        .allSatisfy(call -> assertThat(call.functionName()).isEqualTo("mercury-orchestrator"));
   }
 
   private LambdaHandler fresh() {
