@@ -1,25 +1,20 @@
 package dev.mercury.engine;
 
-import dev.mercury.language.error.ErrorName;
+import static dev.mercury.host.Pauses.jitter;
+import static dev.mercury.host.Pauses.pause;
+
+import dev.mercury.host.Stepper;
 import dev.mercury.port.CheckpointStore;
-import dev.mercury.port.CheckpointStore.ConflictException;
 import dev.mercury.port.Clock;
 import dev.mercury.port.Invoker;
 import dev.mercury.port.StepBus;
 import dev.mercury.port.StepBus.Delivery;
-import dev.mercury.transition.Checkpoint;
-import dev.mercury.transition.Dispatch;
 import dev.mercury.transition.InvokeRequest;
 import dev.mercury.transition.StepMessage;
-import dev.mercury.transition.Transition;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * Drives executions as one of many processes: takes step messages from a shared {@link StepBus},
  * applies each as one transition against a shared {@link CheckpointStore}, and sends on what
  * follows. Any number of workers may run against the same store and bus; none holds state an
- * execution needs.
+ * execution needs. The work of each message is a {@link Stepper}'s, which the serverless hosts use
+ * too; the worker adds the consumers and loops around it.
  *
  * <p>Design note. A step is acknowledged only after its transition committed and the messages that
  * follow (next steps, invoke requests) are on the bus; timers are committed with the checkpoint. So
@@ -53,7 +49,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Worker implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
-  private static final int CONFLICT_RETRIES = 8;
 
   /**
    * How a worker paces itself.
@@ -79,31 +74,24 @@ public final class Worker implements AutoCloseable {
     void committed(StepMessage message, long nanos);
   }
 
-  private final CheckpointStore store;
   private final StepBus bus;
-  private final Invoker invoker;
   private final Clock clock;
   private final Settings settings;
-  private final Transition transition;
+  private final Stepper stepper;
   private final AtomicBoolean running = new AtomicBoolean();
-  private final LongAdder transitions = new LongAdder();
-  private final LongAdder conflicts = new LongAdder();
   private final List<AutoCloseable> consumers = new ArrayList<>();
   private final List<Thread> loops = new ArrayList<>();
-  private volatile Listener listener = (message, nanos) -> {};
 
   public Worker(
       CheckpointStore store, StepBus bus, Invoker invoker, Clock clock, Settings settings) {
-    this.store = store;
     this.bus = bus;
-    this.invoker = invoker;
     this.clock = clock;
     this.settings = settings;
-    this.transition = new Transition(clock::millis);
+    this.stepper = new Stepper(store, bus, invoker, clock, settings.timerBatch());
   }
 
   public Worker listener(Listener newListener) {
-    this.listener = newListener;
+    stepper.listener(newListener::committed);
     return this;
   }
 
@@ -122,12 +110,12 @@ public final class Worker implements AutoCloseable {
 
   /** Transitions this worker committed. */
   public long transitions() {
-    return transitions.sum();
+    return stepper.transitions();
   }
 
   /** Commits this worker lost to another writer and tried again. */
   public long conflicts() {
-    return conflicts.sum();
+    return stepper.conflicts();
   }
 
   // ---- steps
@@ -135,7 +123,7 @@ public final class Worker implements AutoCloseable {
   private void onStep(Delivery<StepMessage> delivery) {
     StepMessage message = delivery.message();
     try {
-      switch (take(message, delivery.redelivered())) {
+      switch (stepper.take(message, delivery.redelivered())) {
         case COMMITTED, STALE -> delivery.acknowledge();
         case CONTENDED -> delivery.retryLater(Duration.ofMillis(jitter(50, 500)));
         case EARLY -> delivery.retryLater(Duration.ofSeconds(1));
@@ -150,83 +138,12 @@ public final class Worker implements AutoCloseable {
     }
   }
 
-  private enum Outcome {
-    COMMITTED,
-    STALE,
-    CONTENDED,
-    /** A timer that fell due before the commit that set it landed; see Transition.isAhead. */
-    EARLY
-  }
-
-  /** One transition, read again and re-applied when another worker committed first. */
-  private Outcome take(StepMessage message, boolean redelivered) {
-    for (int attempt = 0; attempt < CONFLICT_RETRIES; attempt++) {
-      long started = System.nanoTime();
-      Checkpoint checkpoint = store.read(message.executionArn());
-      if (checkpoint == null) {
-        LOG.warn("Dropping a step for an execution that does not exist: {}", message);
-        return Outcome.STALE;
-      }
-      if (Transition.isAhead(checkpoint, message)) {
-        return Outcome.EARLY;
-      }
-      long readVersion = checkpoint.version;
-      Transition.Result result = transition.apply(checkpoint, message);
-      if (!result.changed()) {
-        if (redelivered) {
-          // Perhaps this worker's predecessor committed and died before sending what follows.
-          send(Projector.pendingWork(checkpoint));
-        }
-        return Outcome.STALE;
-      }
-      try {
-        store.commit(checkpoint, readVersion, result.events(), timers(result));
-      } catch (ConflictException e) {
-        conflicts.increment();
-        pause(jitter(1, 5 << Math.min(attempt, 4)));
-        continue;
-      }
-      transitions.increment();
-      send(result.dispatches());
-      listener.committed(message, System.nanoTime() - started);
-      return Outcome.COMMITTED;
-    }
-    return Outcome.CONTENDED;
-  }
-
-  private static List<Dispatch.Timer> timers(Transition.Result result) {
-    List<Dispatch.Timer> timers = new ArrayList<>();
-    for (Dispatch dispatch : result.dispatches()) {
-      if (dispatch instanceof Dispatch.Timer timer) {
-        timers.add(timer);
-      }
-    }
-    return timers;
-  }
-
-  private void send(List<Dispatch> dispatches) {
-    for (Dispatch dispatch : dispatches) {
-      switch (dispatch) {
-        case Dispatch.Publish publish -> bus.publish(publish.message());
-        case Dispatch.Invoke invoke -> bus.invoke(invoke.request());
-        case Dispatch.Timer timer -> {}
-      }
-    }
-  }
-
   // ---- invocations
 
   private void onInvoke(Delivery<InvokeRequest> delivery) {
     InvokeRequest request = delivery.message();
-    CompletableFuture<StepMessage.TaskResult> call;
     try {
-      call = invoker.invoke(request);
-    } catch (RuntimeException e) {
-      call = CompletableFuture.failedFuture(e);
-    }
-    StepMessage.TaskResult result = awaitWhileTellingTheBus(call, delivery);
-    try {
-      bus.publish(new StepMessage(request.executionArn(), request.flowId(), request.seq(), result));
+      stepper.call(request, delivery::stillWorking);
       delivery.acknowledge();
     } catch (RuntimeException e) {
       LOG.warn(
@@ -237,36 +154,15 @@ public final class Worker implements AutoCloseable {
     }
   }
 
-  private static StepMessage.TaskResult awaitWhileTellingTheBus(
-      CompletableFuture<StepMessage.TaskResult> call, Delivery<InvokeRequest> delivery) {
-    while (true) {
-      try {
-        return call.get(1, TimeUnit.SECONDS);
-      } catch (java.util.concurrent.TimeoutException e) {
-        delivery.stillWorking();
-      } catch (java.util.concurrent.ExecutionException e) {
-        return StepMessage.TaskResult.failure(
-            ErrorName.TASK_FAILED, String.valueOf(e.getCause().getMessage()));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return StepMessage.TaskResult.failure(ErrorName.TASK_FAILED, "the worker stopped");
-      }
-    }
-  }
-
   // ---- timers and the sweeper
 
   private void timerLoop() {
     long pause = settings.timerPoll().toMillis();
     while (running.get()) {
       try {
-        List<Dispatch.Timer> due = store.claimDueTimers(clock.millis(), settings.timerBatch());
-        for (Dispatch.Timer timer : due) {
-          bus.publish(timer.message());
-        }
-        store.timersFired(due);
+        int fired = stepper.fireDueTimers();
         pause = settings.timerPoll().toMillis();
-        if (due.size() < settings.timerBatch()) {
+        if (fired < settings.timerBatch()) {
           pause(pause);
         }
       } catch (RuntimeException e) {
@@ -296,28 +192,7 @@ public final class Worker implements AutoCloseable {
    * Sends again the pending work of executions whose checkpoint stood still since {@code cutoff}.
    */
   public int sweep(long cutoff) {
-    int resent = 0;
-    for (String arn : store.idleExecutions(cutoff)) {
-      List<Dispatch> work = Projector.pendingWork(store.read(arn));
-      if (!work.isEmpty()) {
-        LOG.warn("Execution {} stood still with work pending; sending it again", arn);
-        send(work);
-        resent++;
-      }
-    }
-    return resent;
-  }
-
-  private static long jitter(long from, long to) {
-    return ThreadLocalRandom.current().nextLong(from, Math.max(from + 1, to));
-  }
-
-  private static void pause(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    return stepper.sweep(cutoff);
   }
 
   @Override

@@ -3,12 +3,16 @@ package dev.mercury.local.cli;
 import dev.mercury.bus.nats.JetStreamBus;
 import dev.mercury.bus.nats.NatsOptions;
 import dev.mercury.bus.nats.NatsRequestInvoker;
+import dev.mercury.host.BackendSettings;
 import dev.mercury.store.elasticsearch.ElasticsearchCheckpointStore;
 import dev.mercury.store.elasticsearch.ElasticsearchOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -89,38 +93,31 @@ final class Backends {
 
   /** Whether either backend was named anywhere. */
   boolean distributed() {
-    return value("nats", nats, null) != null || value("elasticsearch", elasticsearch, null) != null;
+    return settings().distributed();
   }
 
   String natsUrl() {
-    return required("nats", nats);
+    return checked(settings()::natsUrl);
   }
 
   String elasticsearchUrl() {
-    return required("elasticsearch", elasticsearch);
+    return checked(settings()::elasticsearchUrl);
   }
 
   NatsOptions natsOptions() {
-    return NatsOptions.defaults(natsUrl())
-        .withPrefix(value("prefix", prefix, NatsOptions.DEFAULT_PREFIX))
-        .withAckWait(Duration.ofSeconds(number("ack-wait", ackWait, 30)))
-        .withReplicas((int) number("nats-replicas", natsReplicas, 1));
+    return checked(settings()::natsOptions);
   }
 
   ElasticsearchOptions elasticsearchOptions() {
-    return ElasticsearchOptions.defaults()
-        .withPrefix(
-            value("prefix", prefix, NatsOptions.DEFAULT_PREFIX).toLowerCase(java.util.Locale.ROOT)
-                + "-")
-        .withReplicas((int) number("replicas", replicas, 1));
+    return checked(settings()::elasticsearchOptions);
   }
 
   int concurrency() {
-    return (int) number("concurrency", concurrency, 64);
+    return checked(settings()::concurrency);
   }
 
   Duration sweepLease() {
-    return Duration.ofSeconds(number("sweep-lease", sweepLease, 300));
+    return checked(settings()::sweepLease);
   }
 
   ElasticsearchCheckpointStore openStore() {
@@ -135,49 +132,40 @@ final class Backends {
     return new NatsRequestInvoker(bus.connection(), bus.options(), Duration.ofMinutes(5));
   }
 
-  private String required(String name, String flag) {
-    String found = value(name, flag, null);
-    if (found == null || found.isBlank()) {
-      throw new ParameterException(
-          spec.commandLine(),
-          "Missing --"
-              + name
-              + " (or "
-              + envName(name)
-              + ", or \""
-              + name
-              + "\" in the config file)");
-    }
-    return found;
+  /**
+   * The settings by name, each from its flag, else its environment variable, else the config file:
+   * the same names the function hosts read from their environment.
+   */
+  BackendSettings settings() {
+    Map<String, String> flags = new HashMap<>();
+    flags.put("nats", nats);
+    flags.put("elasticsearch", elasticsearch);
+    flags.put("prefix", prefix);
+    flags.put("concurrency", concurrency);
+    flags.put("ack-wait", ackWait);
+    flags.put("sweep-lease", sweepLease);
+    flags.put("replicas", replicas);
+    flags.put("nats-replicas", natsReplicas);
+    return new BackendSettings(name -> value(name, flags.get(name)), env);
   }
 
-  private long number(String name, String flag, long fallback) {
-    String found = value(name, flag, null);
-    if (found == null) {
-      return fallback;
-    }
+  private <T> T checked(Supplier<T> read) {
     try {
-      return Long.parseLong(found.trim());
-    } catch (NumberFormatException e) {
-      throw new ParameterException(
-          spec.commandLine(), "--" + name + " must be a whole number, got '" + found + "'");
+      return read.get();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
     }
   }
 
-  private String value(String name, String flag, String fallback) {
+  private String value(String name, String flag) {
     if (flag != null) {
       return flag;
     }
-    String fromEnv = env.apply(envName(name));
+    String fromEnv = env.apply(BackendSettings.envName(name));
     if (fromEnv != null && !fromEnv.isBlank()) {
       return fromEnv;
     }
-    String configured = file().setting(name);
-    return configured != null ? configured : fallback;
-  }
-
-  private static String envName(String name) {
-    return "MERCURY_" + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+    return file().setting(name);
   }
 
   /** The config file's path, from --config or MERCURY_CONFIG; null when neither names one. */

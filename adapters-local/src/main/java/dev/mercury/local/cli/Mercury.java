@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       GraphCommand.class,
       ServerCommand.class,
-      WorkerCommand.class
+      WorkerCommand.class,
+      BridgeCommand.class
     })
 public final class Mercury {
   /** Exit status for an execution that did not succeed. */

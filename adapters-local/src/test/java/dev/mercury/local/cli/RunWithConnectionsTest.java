@@ -16,14 +16,14 @@ import picocli.CommandLine;
 class RunWithConnectionsTest {
   private static final Path EXAMPLES = Path.of("..", "examples");
 
-  private record Outcome(int exit, String out, String err) {
+  record Outcome(int exit, String out, String err) {
     JsonNode report() {
       String[] lines = out.strip().split("\n");
       return Json.parseTrusted(lines[lines.length - 1]);
     }
   }
 
-  private static Outcome mercury(String... args) {
+  static Outcome mercury(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine command = Mercury.commandLine();

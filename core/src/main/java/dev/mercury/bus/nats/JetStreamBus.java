@@ -172,7 +172,9 @@ public final class JetStreamBus implements StepBus {
       ConsumerContext consumer = connection.getConsumerContext(stream, durable);
       MessageConsumer messages =
           consumer.consume(
-              ConsumeOptions.builder().batchSize(Math.max(1, concurrency)).build(),
+              // A batch of one stalls: after its message the next pull waits out the pull's
+              // expiry. The permits below still bound the messages handled at once.
+              ConsumeOptions.builder().batchSize(Math.max(2, concurrency)).build(),
               message -> {
                 permits.acquire();
                 threads.execute(

@@ -22,6 +22,13 @@ final class Indices {
   private Indices() {}
 
   static void create(ElasticsearchClient client, ElasticsearchOptions options) throws IOException {
+    List<String> all =
+        List.of(options.executions(), options.history(), options.timers(), options.stateMachines());
+    // A template shapes only indices created after it, so once all four exist there is nothing
+    // to put: a function host's cold start then costs one request here instead of eight.
+    if (client.indices().exists(e -> e.index(all)).value()) {
+      return;
+    }
     put(client, options, options.executions(), executionMappings(), "1s");
     put(client, options, options.history(), historyMappings(), "1s");
     put(client, options, options.timers(), timerMappings(), "1s");

@@ -23,6 +23,12 @@ public final class MercuryProcess implements AutoCloseable {
   }
 
   public static MercuryProcess start(Path log, String... arguments) {
+    return start(log, java.util.Map.of(), arguments);
+  }
+
+  /** As {@link #start(Path, String...)}, with {@code environment} added to this JVM's. */
+  public static MercuryProcess start(
+      Path log, java.util.Map<String, String> environment, String... arguments) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(
@@ -30,11 +36,12 @@ public final class MercuryProcess implements AutoCloseable {
     command.addAll(List.of("-cp", classpath(), "dev.mercury.local.cli.Mercury"));
     command.addAll(List.of(arguments));
     try {
-      Process process =
+      ProcessBuilder builder =
           new ProcessBuilder(command)
               .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-              .start();
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+      builder.environment().putAll(environment);
+      Process process = builder.start();
       return new MercuryProcess(process, log);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
