@@ -31,12 +31,13 @@ output "bridge_policy_json" {
 }
 
 output "bridge_config" {
-  description = "A Mercury config file for the bridge: how to call Lambda in this region."
+  description = "A Mercury config file for the bridge: its connection mercury-step calls the function's alias in this region."
   value = jsonencode({
     connections = {
       mercury-step = {
         platform = "aws-lambda"
         region   = data.aws_region.current.region
+        function = aws_lambda_alias.live.arn
       }
     }
   })
