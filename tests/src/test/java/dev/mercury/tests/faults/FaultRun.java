@@ -127,14 +127,23 @@ final class FaultRun implements AutoCloseable {
   }
 
   /**
-   * Until a tenth of the executions ended, so that a fault strikes a run in full swing however long
-   * starting them took.
+   * Until the workers took, on the whole, about one transition per execution: early in the run
+   * however fast this machine is, so that the fault strikes executions in full swing.
    */
   void awaitUnderWay(List<String> arns) throws Exception {
+    long started = versions(arns);
     long deadline = System.nanoTime() + STALL.toNanos();
-    while (arns.size() - running(arns) < arns.size() / 10 && System.nanoTime() < deadline) {
-      Thread.sleep(200);
+    while (versions(arns) - started < arns.size() && System.nanoTime() < deadline) {
+      Thread.sleep(100);
     }
+  }
+
+  private long versions(List<String> arns) {
+    long sum = 0;
+    for (String arn : arns) {
+      sum += store.read(arn).version;
+    }
+    return sum;
   }
 
   /** Until no execution runs, or none ended for {@link #STALL}. */
