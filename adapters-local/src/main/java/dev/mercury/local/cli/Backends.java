@@ -3,7 +3,9 @@ package dev.mercury.local.cli;
 import dev.mercury.bus.nats.JetStreamBus;
 import dev.mercury.bus.nats.NatsOptions;
 import dev.mercury.bus.nats.NatsRequestInvoker;
+import dev.mercury.engine.Worker;
 import dev.mercury.host.BackendSettings;
+import dev.mercury.port.Clock;
 import dev.mercury.store.elasticsearch.ElasticsearchCheckpointStore;
 import dev.mercury.store.elasticsearch.ElasticsearchOptions;
 import java.io.IOException;
@@ -126,6 +128,17 @@ final class Backends {
 
   JetStreamBus connectBus() {
     return JetStreamBus.connect(natsOptions(), concurrency());
+  }
+
+  /** A worker on these backends, started, with Task states answered over NATS request-reply. */
+  Worker startWorker(ElasticsearchCheckpointStore store, JetStreamBus bus) {
+    return new Worker(
+            store,
+            bus,
+            invoker(bus),
+            Clock.SYSTEM,
+            Worker.Settings.defaults().withSweepLease(sweepLease()))
+        .start();
   }
 
   NatsRequestInvoker invoker(JetStreamBus bus) {

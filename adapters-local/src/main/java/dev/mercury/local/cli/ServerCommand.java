@@ -155,14 +155,7 @@ final class ServerCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
     try (ElasticsearchCheckpointStore store = backends.openStore();
         JetStreamBus bus = backends.connectBus();
-        Worker worker =
-            new Worker(
-                    store,
-                    bus,
-                    backends.invoker(bus),
-                    Clock.SYSTEM,
-                    Worker.Settings.defaults().withSweepLease(backends.sweepLease()))
-                .start()) {
+        Worker worker = backends.startWorker(store, bus)) {
       // Tasks run in the workers, so callbacks, activities and child executions through this
       // API are not available on the distributed backends yet.
       StepFunctionsService service =

@@ -2,7 +2,6 @@ package dev.mercury.local.cli;
 
 import dev.mercury.bus.nats.JetStreamBus;
 import dev.mercury.engine.Worker;
-import dev.mercury.port.Clock;
 import dev.mercury.store.elasticsearch.ElasticsearchCheckpointStore;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -32,14 +31,7 @@ final class WorkerCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
     try (ElasticsearchCheckpointStore store = backends.openStore();
         JetStreamBus bus = backends.connectBus();
-        Worker worker =
-            new Worker(
-                    store,
-                    bus,
-                    backends.invoker(bus),
-                    Clock.SYSTEM,
-                    Worker.Settings.defaults().withSweepLease(backends.sweepLease()))
-                .start()) {
+        Worker worker = backends.startWorker(store, bus)) {
       spec.commandLine()
           .getOut()
           .printf(
