@@ -14,6 +14,8 @@ import dev.mercury.transition.StepMessage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,8 +35,15 @@ import org.slf4j.LoggerFactory;
  * between commit and send. Timers are written before the commit, so one can fire before its commit
  * lands; its message is handed back to the bus until the checkpoint catches up. Two workers taking
  * steps of one execution at once meet at the conditional commit; the loser reads again and
- * re-applies, a few times, then leaves the message to the bus for later. Three loops run beside the
- * consumers:
+ * re-applies, a few times, then leaves the message to the bus for later.
+ *
+ * <p>Steps are taken in batches (group commit): each delivery waits in a queue, and a batcher takes
+ * all that wait, up to {@link Settings#stepBatch}, as one {@link Stepper#takeAll}: one read of the
+ * checkpoints the store does not keep, one commit request for all the executions, one round of
+ * publishes, then the acknowledgements. While one batch is at the store the next one gathers, so
+ * the busier the worker, the fewer requests each transition costs. A step may also take along the
+ * steps its transition published for its own execution ({@link Settings#chain}), so a run of Pass
+ * or Choice states commits once instead of once a state. Three loops run beside the consumers:
  *
  * <ul>
  *   <li>the invoker loop takes invoke requests, calls the {@link Invoker} and publishes the task
@@ -57,14 +66,28 @@ public final class Worker implements AutoCloseable {
    * @param timerBatch how many due timers it claims at once
    * @param sweepLease how long a checkpoint may stand still, with work pending, before the sweeper
    *     sends that work again
+   * @param stepBatch how many step messages one batch takes at most
+   * @param batchers how many batches may be in flight at once
+   * @param chain how many transitions of its own execution a step may take along into its commit
+   *     (see {@link Stepper#chaining}); zero sends every step through the bus
    */
-  public record Settings(Duration timerPoll, int timerBatch, Duration sweepLease) {
+  public record Settings(
+      Duration timerPoll,
+      int timerBatch,
+      Duration sweepLease,
+      int stepBatch,
+      int batchers,
+      int chain) {
     public static Settings defaults() {
-      return new Settings(Duration.ofMillis(250), 256, Duration.ofMinutes(5));
+      return new Settings(Duration.ofMillis(250), 256, Duration.ofMinutes(5), 64, 2, 32);
     }
 
     public Settings withSweepLease(Duration lease) {
-      return new Settings(timerPoll, timerBatch, lease);
+      return new Settings(timerPoll, timerBatch, lease, stepBatch, batchers, chain);
+    }
+
+    public Settings withChain(int most) {
+      return new Settings(timerPoll, timerBatch, sweepLease, stepBatch, batchers, most);
     }
   }
 
@@ -81,13 +104,19 @@ public final class Worker implements AutoCloseable {
   private final AtomicBoolean running = new AtomicBoolean();
   private final List<AutoCloseable> consumers = new ArrayList<>();
   private final List<Thread> loops = new ArrayList<>();
+  private final List<Thread> batchers = new ArrayList<>();
+  private final LinkedBlockingQueue<Waiting> waiting = new LinkedBlockingQueue<>();
+
+  /** A step delivery waiting for a batch, and the handler that waits for its answer. */
+  private record Waiting(Delivery<StepMessage> delivery, CompletableFuture<Void> answered) {}
 
   public Worker(
       CheckpointStore store, StepBus bus, Invoker invoker, Clock clock, Settings settings) {
     this.bus = bus;
     this.clock = clock;
     this.settings = settings;
-    this.stepper = new Stepper(store, bus, invoker, clock, settings.timerBatch());
+    this.stepper =
+        new Stepper(store, bus, invoker, clock, settings.timerBatch()).chaining(settings.chain());
   }
 
   public Worker listener(Listener newListener) {
@@ -99,6 +128,9 @@ public final class Worker implements AutoCloseable {
   public Worker start() {
     if (!running.compareAndSet(false, true)) {
       return this;
+    }
+    for (int i = 0; i < settings.batchers(); i++) {
+      batchers.add(Thread.ofPlatform().name("mercury-steps-" + i).daemon().start(this::batchLoop));
     }
     consumers.add(bus.takeSteps(this::onStep));
     consumers.add(bus.takeInvokes(this::onInvoke));
@@ -120,21 +152,66 @@ public final class Worker implements AutoCloseable {
 
   // ---- steps
 
+  /**
+   * Hands the delivery to the batchers and waits for its answer, so the bus hands out no more
+   * messages at once than its concurrency allows.
+   */
   private void onStep(Delivery<StepMessage> delivery) {
-    StepMessage message = delivery.message();
+    Waiting step = new Waiting(delivery, new CompletableFuture<>());
+    waiting.add(step);
+    step.answered().join();
+  }
+
+  /**
+   * Takes whatever steps are waiting, up to a batch, as one {@link Stepper#takeAll}: while one
+   * batch is at the store, the next one gathers.
+   */
+  private void batchLoop() {
+    List<Waiting> batch = new ArrayList<>();
     try {
-      switch (stepper.take(message, delivery.redelivered())) {
-        case COMMITTED, STALE -> delivery.acknowledge();
-        case CONTENDED -> delivery.retryLater(Duration.ofMillis(jitter(50, 500)));
-        case EARLY -> delivery.retryLater(Duration.ofSeconds(1));
+      while (true) {
+        batch.add(waiting.take());
+        waiting.drainTo(batch, settings.stepBatch() - 1);
+        takeBatch(batch);
+        batch.clear();
+      }
+    } catch (InterruptedException stopping) {
+      // close() stops the consumers first, so nothing waits here any more.
+    }
+  }
+
+  private void takeBatch(List<Waiting> batch) {
+    List<Stepper.Delivered> deliveries = new ArrayList<>(batch.size());
+    for (Waiting step : batch) {
+      deliveries.add(
+          new Stepper.Delivered(step.delivery().message(), step.delivery().redelivered()));
+    }
+    try {
+      List<Stepper.Taken> taken = stepper.takeAll(deliveries);
+      for (int i = 0; i < batch.size(); i++) {
+        answer(batch.get(i).delivery(), taken.get(i));
       }
     } catch (RuntimeException e) {
-      LOG.warn(
-          "Step {} of {} failed and will come again: {}",
-          message.step().getClass().getSimpleName(),
-          message.executionArn(),
-          e.toString());
+      LOG.warn("A batch of {} steps failed and will come again: {}", batch.size(), e.toString());
+      for (Waiting step : batch) {
+        step.delivery().retryLater(Duration.ofSeconds(1));
+      }
+    } finally {
+      for (Waiting step : batch) {
+        step.answered().complete(null);
+      }
+    }
+  }
+
+  private static void answer(Delivery<StepMessage> delivery, Stepper.Taken taken) {
+    if (taken.failure() != null) {
       delivery.retryLater(Duration.ofSeconds(1));
+      return;
+    }
+    switch (taken.outcome()) {
+      case COMMITTED, STALE -> delivery.acknowledge();
+      case CONTENDED -> delivery.retryLater(Duration.ofMillis(jitter(50, 500)));
+      case EARLY -> delivery.retryLater(Duration.ofSeconds(1));
     }
   }
 
@@ -209,6 +286,9 @@ public final class Worker implements AutoCloseable {
     }
     for (Thread loop : loops) {
       loop.interrupt();
+    }
+    for (Thread batcher : batchers) {
+      batcher.interrupt();
     }
     LOG.info("Worker stopped after {} transitions", transitions());
   }

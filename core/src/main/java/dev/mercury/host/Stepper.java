@@ -6,17 +6,27 @@ import static dev.mercury.host.Pauses.pause;
 import dev.mercury.engine.Projector;
 import dev.mercury.language.error.ErrorName;
 import dev.mercury.port.CheckpointStore;
-import dev.mercury.port.CheckpointStore.ConflictException;
+import dev.mercury.port.CheckpointStore.Commit;
 import dev.mercury.port.Clock;
 import dev.mercury.port.Invoker;
 import dev.mercury.port.StepBus;
 import dev.mercury.transition.Checkpoint;
 import dev.mercury.transition.Dispatch;
+import dev.mercury.transition.HistoryEvent;
 import dev.mercury.transition.InvokeRequest;
 import dev.mercury.transition.StepMessage;
 import dev.mercury.transition.Transition;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.LongAdder;
@@ -69,6 +79,7 @@ public final class Stepper {
   private final LongAdder transitions = new LongAdder();
   private final LongAdder conflicts = new LongAdder();
   private volatile Listener listener = (message, nanos) -> {};
+  private volatile int chainLimit;
 
   /**
    * @param timerBatch how many due timers {@link #fireDueTimers} claims at once
@@ -80,6 +91,16 @@ public final class Stepper {
     this.clock = clock;
     this.timerBatch = timerBatch;
     this.transition = new Transition(clock::millis);
+  }
+
+  /**
+   * Lets one message's transition take up to {@code most} more transitions of the same execution,
+   * the steps it published for itself, into the same commit instead of sending them through the
+   * bus. Zero, the default, takes exactly one transition per message.
+   */
+  public Stepper chaining(int most) {
+    this.chainLimit = most;
+    return this;
   }
 
   public Stepper listener(Listener newListener) {
@@ -104,41 +125,247 @@ public final class Stepper {
 
   /** Takes one transition; {@code redelivered} says the bus delivered this message before. */
   public Outcome take(StepMessage message, boolean redelivered) {
-    for (int attempt = 0; attempt < CONFLICT_RETRIES; attempt++) {
-      long started = System.nanoTime();
-      Checkpoint checkpoint = store.read(message.executionArn());
+    Taken taken = takeAll(List.of(new Delivered(message, redelivered))).get(0);
+    if (taken.failure() != null) {
+      throw taken.failure();
+    }
+    return taken.outcome();
+  }
+
+  /** A step message as the bus handed it over: {@code redelivered} if it did so before. */
+  public record Delivered(StepMessage message, boolean redelivered) {}
+
+  /**
+   * What became of one message of {@link #takeAll}: an outcome, or the failure of its execution's
+   * transition, after which the message should come again later.
+   */
+  public record Taken(Outcome outcome, RuntimeException failure) {}
+
+  /**
+   * Takes the transitions of several messages together and answers for each, in order: one read of
+   * all their checkpoints, one commit of all their executions, each under its own version check,
+   * then one send of what follows. Messages of the same execution apply in the order given. An
+   * execution whose commit is refused is read again and re-applied, a few times, without holding
+   * back the others. Failing to read, commit or send is thrown: none of the messages is done then.
+   */
+  public List<Taken> takeAll(List<Delivered> deliveries) {
+    long started = System.nanoTime();
+    Taken[] taken = new Taken[deliveries.size()];
+    Map<String, List<Integer>> byExecution = new LinkedHashMap<>();
+    for (int i = 0; i < deliveries.size(); i++) {
+      byExecution
+          .computeIfAbsent(deliveries.get(i).message().executionArn(), arn -> new ArrayList<>())
+          .add(i);
+    }
+    Set<String> todo = new LinkedHashSet<>(byExecution.keySet());
+    Set<String> mustRead = new HashSet<>();
+    int refusedBefore = 0;
+    for (int attempt = 0; attempt < CONFLICT_RETRIES && !todo.isEmpty(); attempt++) {
+      if (refusedBefore > 0) {
+        conflicts.add(refusedBefore);
+        pause(jitter(1, 5 << Math.min(attempt - 1, 4)));
+      }
+      Set<String> recalled = new HashSet<>();
+      Map<String, Checkpoint> read = checkpoints(todo, mustRead, recalled);
+      List<Share> shares = new ArrayList<>();
+      List<Dispatch> toSend = new ArrayList<>();
+      Set<String> again = new LinkedHashSet<>();
+      for (String arn : todo) {
+        Share share = new Share(read.get(arn), byExecution.get(arn));
+        share.apply(deliveries, taken);
+        if (recalled.contains(arn) && share.doubtful(taken)) {
+          // The copy this process kept may be behind: only the stored checkpoint can say a message
+          // is stale or early.
+          again.add(arn);
+          mustRead.add(arn);
+        } else if (share.changed()) {
+          shares.add(share);
+        } else if (share.resend) {
+          toSend.addAll(Projector.pendingWork(share.checkpoint));
+        }
+      }
+      Set<Commit> refused = Collections.newSetFromMap(new IdentityHashMap<>());
+      refused.addAll(store.commitAll(shares.stream().map(Share::commit).toList()));
+      refusedBefore = refused.size();
+      List<Share> committed = new ArrayList<>();
+      for (Share share : shares) {
+        if (refused.contains(share.commit)) {
+          again.add(share.checkpoint.executionArn);
+          mustRead.add(share.checkpoint.executionArn);
+        } else {
+          committed.add(share);
+          toSend.addAll(share.dispatches);
+          if (share.resend) {
+            toSend.addAll(Projector.pendingWork(share.checkpoint));
+          }
+        }
+      }
+      todo = again;
+      send(toSend);
+      for (Share share : committed) {
+        transitions.add(share.transitions);
+        for (int index : share.indices) {
+          if (taken[index].outcome() == Outcome.COMMITTED) {
+            listener.committed(deliveries.get(index).message(), System.nanoTime() - started);
+          }
+        }
+        if (!share.checkpoint.isRunning()) {
+          LOG.info(
+              "execution ended execution={} status={}",
+              share.checkpoint.executionArn,
+              share.checkpoint.status);
+        }
+      }
+    }
+    for (String arn : todo) {
+      for (int index : byExecution.get(arn)) {
+        taken[index] = new Taken(Outcome.CONTENDED, null);
+      }
+    }
+    return List.of(taken);
+  }
+
+  /**
+   * The checkpoints of {@code arns}: the store's kept copies where it has them and the execution is
+   * not in {@code mustRead}, noted in {@code recalled}, the rest read from the store.
+   */
+  private Map<String, Checkpoint> checkpoints(
+      Set<String> arns, Set<String> mustRead, Set<String> recalled) {
+    Map<String, Checkpoint> found = new HashMap<>();
+    List<String> toRead = new ArrayList<>();
+    for (String arn : arns) {
+      Checkpoint kept = mustRead.contains(arn) ? null : store.lastSeen(arn);
+      if (kept != null) {
+        found.put(arn, kept);
+        recalled.add(arn);
+      } else {
+        toRead.add(arn);
+      }
+    }
+    found.putAll(store.readAll(toRead));
+    return found;
+  }
+
+  /**
+   * One execution's part of a {@link #takeAll}: its checkpoint as read, the messages applied to it
+   * in turn, and the events, timers and dispatches they produced for one commit.
+   */
+  private final class Share {
+    final Checkpoint checkpoint;
+    final List<Integer> indices;
+    final long readVersion;
+    final List<HistoryEvent> events = new ArrayList<>();
+    final List<Dispatch.Timer> timers = new ArrayList<>();
+    final List<Dispatch> dispatches = new ArrayList<>();
+    int transitions;
+    int chained;
+    boolean resend;
+    Commit commit;
+
+    Share(Checkpoint checkpoint, List<Integer> indices) {
+      this.checkpoint = checkpoint;
+      this.indices = indices;
+      this.readVersion = checkpoint == null ? -1 : checkpoint.version;
+    }
+
+    void apply(List<Delivered> deliveries, Taken[] taken) {
+      for (int index : indices) {
+        Delivered delivered = deliveries.get(index);
+        taken[index] = applyOne(delivered);
+        if (taken[index].failure() != null) {
+          // The checkpoint may have changed half-way: nothing of this execution can be written.
+          for (int other : indices) {
+            taken[other] = taken[index];
+          }
+          transitions = 0;
+          resend = false;
+          return;
+        }
+      }
+    }
+
+    private Taken applyOne(Delivered delivered) {
+      StepMessage message = delivered.message();
       if (checkpoint == null) {
         LOG.warn("Dropping a step for an execution that does not exist: {}", message);
-        return Outcome.STALE;
+        return new Taken(Outcome.STALE, null);
       }
       if (Transition.isAhead(checkpoint, message)) {
-        return Outcome.EARLY;
-      }
-      long readVersion = checkpoint.version;
-      Transition.Result result = transition.apply(checkpoint, message);
-      if (!result.changed()) {
-        if (redelivered) {
-          send(Projector.pendingWork(checkpoint));
-        }
-        return Outcome.STALE;
+        return new Taken(Outcome.EARLY, null);
       }
       try {
-        store.commit(checkpoint, readVersion, result.events(), timers(result));
-      } catch (ConflictException e) {
-        conflicts.increment();
-        pause(jitter(1, 5 << Math.min(attempt, 4)));
-        continue;
+        Transition.Result result = transition.apply(checkpoint, message);
+        if (!result.changed()) {
+          resend |= delivered.redelivered();
+          return new Taken(Outcome.STALE, null);
+        }
+        follow(result);
+      } catch (RuntimeException e) {
+        LOG.warn("Step {} of {} failed: {}", message.step(), message.executionArn(), e.toString());
+        return new Taken(null, e);
       }
-      transitions.increment();
-      send(result.dispatches());
-      listener.committed(message, System.nanoTime() - started);
-      if (!checkpoint.isRunning()) {
-        LOG.info(
-            "execution ended execution={} status={}", checkpoint.executionArn, checkpoint.status);
-      }
-      return Outcome.COMMITTED;
+      return new Taken(Outcome.COMMITTED, null);
     }
-    return Outcome.CONTENDED;
+
+    /**
+     * Keeps what a transition produced and, up to the chain limit, takes the steps it published for
+     * this same execution at once instead of sending them: they change nothing outside the
+     * execution until the commit, which writes them all together. A step that changes nothing here
+     * is sent as it would have been.
+     */
+    private void follow(Transition.Result first) {
+      ArrayDeque<StepMessage> ownSteps = new ArrayDeque<>();
+      keep(first, ownSteps);
+      while (!ownSteps.isEmpty()) {
+        StepMessage next = ownSteps.pollFirst();
+        Transition.Result result =
+            chained < chainLimit ? transition.apply(checkpoint, next) : Transition.Result.NONE;
+        if (result.changed()) {
+          chained++;
+          keep(result, ownSteps);
+        } else {
+          dispatches.add(new Dispatch.Publish(next));
+        }
+      }
+    }
+
+    private void keep(Transition.Result result, ArrayDeque<StepMessage> ownSteps) {
+      transitions++;
+      events.addAll(result.events());
+      for (Dispatch dispatch : result.dispatches()) {
+        switch (dispatch) {
+          case Dispatch.Timer timer -> timers.add(timer);
+          case Dispatch.Publish publish
+              when chainLimit > 0 && publish.message().executionArn().equals(arn()) ->
+              ownSteps.addLast(publish.message());
+          default -> dispatches.add(dispatch);
+        }
+      }
+    }
+
+    private String arn() {
+      return checkpoint.executionArn;
+    }
+
+    boolean changed() {
+      return transitions > 0;
+    }
+
+    /** Whether a message was found stale or early, which a kept copy cannot be trusted to say. */
+    boolean doubtful(Taken[] taken) {
+      for (int index : indices) {
+        Outcome outcome = taken[index].outcome();
+        if (outcome == Outcome.STALE || outcome == Outcome.EARLY) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    Commit commit() {
+      commit = new Commit(checkpoint, readVersion, events, timers);
+      return commit;
+    }
   }
 
   /**
@@ -211,23 +438,18 @@ public final class Stepper {
     return resent;
   }
 
-  private static List<Dispatch.Timer> timers(Transition.Result result) {
-    List<Dispatch.Timer> timers = new ArrayList<>();
-    for (Dispatch dispatch : result.dispatches()) {
-      if (dispatch instanceof Dispatch.Timer timer) {
-        timers.add(timer);
-      }
-    }
-    return timers;
-  }
-
   private void send(List<Dispatch> dispatches) {
+    List<StepMessage> steps = new ArrayList<>();
+    List<InvokeRequest> invokes = new ArrayList<>();
     for (Dispatch dispatch : dispatches) {
       switch (dispatch) {
-        case Dispatch.Publish publish -> bus.publish(publish.message());
-        case Dispatch.Invoke invoke -> bus.invoke(invoke.request());
+        case Dispatch.Publish publish -> steps.add(publish.message());
+        case Dispatch.Invoke invoke -> invokes.add(invoke.request());
         case Dispatch.Timer timer -> {}
       }
+    }
+    if (!steps.isEmpty() || !invokes.isEmpty()) {
+      bus.sendAll(steps, invokes);
     }
   }
 }

@@ -4,7 +4,10 @@ import dev.mercury.transition.Checkpoint;
 import dev.mercury.transition.Dispatch;
 import dev.mercury.transition.HistoryEvent;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 
 /**
@@ -18,6 +21,31 @@ public interface CheckpointStore {
 
   /** The execution's checkpoint, or null when there is none. */
   Checkpoint read(String executionArn);
+
+  /**
+   * The checkpoints of several executions, by ARN; those that do not exist are left out. A store
+   * that can read them in one request does.
+   */
+  default Map<String, Checkpoint> readAll(Collection<String> executionArns) {
+    Map<String, Checkpoint> found = new HashMap<>();
+    for (String arn : executionArns) {
+      Checkpoint checkpoint = read(arn);
+      if (checkpoint != null) {
+        found.put(arn, checkpoint);
+      }
+    }
+    return found;
+  }
+
+  /**
+   * The execution's checkpoint as this process last read or wrote it, when the store keeps it, or
+   * null. It may be behind the stored one, should another process have written since: a commit
+   * against it is then refused, and a message it finds stale or early must be judged again against
+   * {@link #read}. A store of one process, whose reads are already its own, keeps nothing here.
+   */
+  default Checkpoint lastSeen(String executionArn) {
+    return null;
+  }
 
   /**
    * Writes {@code checkpoint}, appends {@code events} and stores {@code timers} if the stored

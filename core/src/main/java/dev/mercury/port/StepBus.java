@@ -3,6 +3,7 @@ package dev.mercury.port;
 import dev.mercury.transition.InvokeRequest;
 import dev.mercury.transition.StepMessage;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Carries step messages and invoke requests between the processes that take transitions and call
@@ -15,6 +16,15 @@ public interface StepBus extends AutoCloseable {
 
   /** Sends a request to call a Task state's resource; returns once the bus has stored it. */
   void invoke(InvokeRequest request);
+
+  /**
+   * Sends several step messages and invoke requests; returns once the bus has stored them all. A
+   * bus that can have them in flight together does.
+   */
+  default void sendAll(List<StepMessage> messages, List<InvokeRequest> requests) {
+    messages.forEach(this::publish);
+    requests.forEach(this::invoke);
+  }
 
   /** Starts handing step messages to {@code handler}; closing the result stops it. */
   AutoCloseable takeSteps(Handler<StepMessage> handler);

@@ -41,6 +41,9 @@ public final class Transition {
    * dispatch (UpdateMapRun's new settings), so it must still be written.
    */
   public record Result(List<HistoryEvent> events, List<Dispatch> dispatches, boolean touched) {
+    /** Nothing happened. */
+    public static final Result NONE = new Result(List.of(), List.of());
+
     public Result(List<HistoryEvent> events, List<Dispatch> dispatches) {
       this(events, dispatches, false);
     }
@@ -90,7 +93,7 @@ public final class Transition {
       Lifecycle.redrive(turn);
     }
     if (turn.events.isEmpty() && turn.dispatches.isEmpty() && !turn.touched) {
-      return new Result(List.of(), List.of());
+      return Result.NONE;
     }
     checkpoint.version++;
     return new Result(turn.events, turn.dispatches, turn.touched);

@@ -10,7 +10,6 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.CreateResponse;
 import co.elastic.clients.elasticsearch.core.GetResponse;
-import co.elastic.clients.elasticsearch.core.IndexResponse;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
@@ -27,7 +26,9 @@ import dev.mercury.transition.Dispatch;
 import dev.mercury.transition.HistoryEvent;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,9 +105,11 @@ public final class ElasticsearchCheckpointStore implements CheckpointStore, Auto
 
   /**
    * Where a checkpoint document stood when it was read or written: the sequence number and primary
-   * term its next conditional write names, and the events it still holds.
+   * term its next conditional write names, the events it still holds and the checkpoint's bytes
+   * (none for a timer's lease).
    */
-  private record Stamp(long version, long seqNo, long primaryTerm, List<HistoryEvent> pending) {}
+  private record Stamp(
+      long version, long seqNo, long primaryTerm, List<HistoryEvent> pending, byte[] bytes) {}
 
   private ElasticsearchCheckpointStore(
       ElasticsearchConnection connection, ElasticsearchOptions options, LongSupplier clock) {
@@ -137,8 +140,8 @@ public final class ElasticsearchCheckpointStore implements CheckpointStore, Auto
 
   @Override
   public void create(Checkpoint checkpoint) {
-    ObjectNode doc =
-        Documents.execution(checkpoint, codec.encode(checkpoint), List.of(), clock.getAsLong());
+    byte[] bytes = codec.encode(checkpoint);
+    ObjectNode doc = Documents.execution(checkpoint, bytes, List.of(), clock.getAsLong());
     CreateResponse written;
     try {
       written =
@@ -150,7 +153,7 @@ public final class ElasticsearchCheckpointStore implements CheckpointStore, Auto
       }
       throw failure("create an execution", e);
     }
-    remember(checkpoint, written.seqNo(), written.primaryTerm(), List.of());
+    remember(checkpoint, written.seqNo(), written.primaryTerm(), List.of(), bytes);
   }
 
   @Override
@@ -163,9 +166,56 @@ public final class ElasticsearchCheckpointStore implements CheckpointStore, Auto
     if (!got.found()) {
       return null;
     }
-    Checkpoint checkpoint = codec.decode(Documents.checkpointBytes(got.source()));
-    remember(checkpoint, got.seqNo(), got.primaryTerm(), Documents.pendingEvents(got.source()));
+    byte[] bytes = Documents.checkpointBytes(got.source());
+    Checkpoint checkpoint = codec.decode(bytes);
+    remember(
+        checkpoint, got.seqNo(), got.primaryTerm(), Documents.pendingEvents(got.source()), bytes);
     return checkpoint;
+  }
+
+  /** Reads them with one realtime multi-get. */
+  @Override
+  public Map<String, Checkpoint> readAll(Collection<String> executionArns) {
+    Map<String, Checkpoint> found = new HashMap<>();
+    if (executionArns.isEmpty()) {
+      return found;
+    }
+    List<String> ids = List.copyOf(executionArns);
+    var got =
+        call(
+            "read checkpoints",
+            () -> client.mget(m -> m.index(options.executions()).ids(ids), ObjectNode.class));
+    for (MultiGetResponseItem<ObjectNode> item : got.docs()) {
+      if (item.isFailure()) {
+        throw new ElasticsearchStoreException(
+            "Elasticsearch could not read the checkpoint of "
+                + item.failure().id()
+                + ": "
+                + item.failure().error().reason(),
+            null,
+            true);
+      }
+      var doc = item.result();
+      if (doc.found()) {
+        byte[] bytes = Documents.checkpointBytes(doc.source());
+        Checkpoint checkpoint = codec.decode(bytes);
+        remember(
+            checkpoint,
+            doc.seqNo(),
+            doc.primaryTerm(),
+            Documents.pendingEvents(doc.source()),
+            bytes);
+        found.put(checkpoint.executionArn, checkpoint);
+      }
+    }
+    return found;
+  }
+
+  /** The checkpoint as this store last read or wrote it, decoded anew from the bytes it kept. */
+  @Override
+  public Checkpoint lastSeen(String executionArn) {
+    Stamp stamp = stamps.get(executionArn);
+    return stamp == null ? null : codec.decode(stamp.bytes());
   }
 
   @Override
@@ -174,55 +224,116 @@ public final class ElasticsearchCheckpointStore implements CheckpointStore, Auto
       long readVersion,
       List<HistoryEvent> events,
       List<Dispatch.Timer> timers) {
-    String arn = checkpoint.executionArn;
-    Stamp read = stampAt(arn, readVersion);
+    if (!commitAll(List.of(new Commit(checkpoint, readVersion, events, timers))).isEmpty()) {
+      throw new ConflictException(
+          "checkpoint of " + checkpoint.executionArn + " moved past version " + readVersion);
+    }
+  }
 
+  /**
+   * Commits in at most three requests however many executions there are: one bulk of the history
+   * events and timers that must be stored before their commit points, one bulk of the conditional
+   * checkpoint writes, and one bulk of the last events of executions that ended.
+   */
+  @Override
+  public List<Commit> commitAll(List<Commit> commits) {
+    List<Commit> refused = new ArrayList<>();
+    List<Prepared> prepared = new ArrayList<>();
+    List<BulkOperation> before = new ArrayList<>();
+    for (Commit commit : commits) {
+      Stamp read;
+      try {
+        read = stampAt(commit.checkpoint().executionArn, commit.readVersion());
+      } catch (ConflictException e) {
+        refused.add(commit);
+        continue;
+      }
+      prepared.add(prepare(commit, read, before));
+    }
+    bulk("store events and timers", before);
+    if (prepared.isEmpty()) {
+      return refused;
+    }
+    BulkResponse written = conditionalWrites(prepared);
+    List<BulkOperation> ended = new ArrayList<>();
+    for (int i = 0; i < prepared.size(); i++) {
+      Prepared one = prepared.get(i);
+      BulkResponseItem item = written.items().get(i);
+      Checkpoint checkpoint = one.commit().checkpoint();
+      String arn = checkpoint.executionArn;
+      if (item.error() != null) {
+        stamps.remove(arn);
+        if (item.status() != 409) {
+          LOG.warn("Commit of {} refused (HTTP {}): {}", arn, item.status(), item.error().reason());
+        }
+        refused.add(one.commit());
+      } else if (checkpoint.isRunning()) {
+        remember(checkpoint, item.seqNo(), item.primaryTerm(), one.pending(), one.bytes());
+      } else {
+        // Nothing will commit after the end, so the last events go to the history index now; should
+        // this fail, readers still find them in pendingEvents.
+        ended.addAll(eventWrites(arn, one.commit().events()));
+        stamps.remove(arn);
+      }
+    }
+    try {
+      bulk("store history", ended);
+    } catch (ElasticsearchStoreException e) {
+      LOG.warn(
+          "History of ended executions stays in their checkpoints for now: {}", e.getMessage());
+    }
+    return refused;
+  }
+
+  /** One execution's commit, ready for its conditional write. */
+  private record Prepared(
+      Commit commit, Stamp read, List<HistoryEvent> pending, byte[] bytes, ObjectNode doc) {}
+
+  /**
+   * Decides where the commit's events go and adds what must be stored before its commit point to
+   * {@code before}.
+   */
+  private Prepared prepare(Commit commit, Stamp read, List<BulkOperation> before) {
+    Checkpoint checkpoint = commit.checkpoint();
+    List<HistoryEvent> events = commit.events();
     // While an execution runs and sets no timer, its events ride in the checkpoint for a few
-    // transitions more, so that most commits are one request instead of a bulk and a write.
+    // transitions more, so that most commits write one document instead of several.
     List<HistoryEvent> pending;
     if (checkpoint.isRunning()
-        && timers.isEmpty()
+        && commit.timers().isEmpty()
         && read.pending().size() + events.size() <= PENDING_AT_MOST) {
       pending = new ArrayList<>(read.pending());
       pending.addAll(events);
     } else {
-      List<BulkOperation> before = new ArrayList<>(eventWrites(arn, read.pending()));
-      for (Dispatch.Timer timer : timers) {
+      before.addAll(eventWrites(checkpoint.executionArn, read.pending()));
+      for (Dispatch.Timer timer : commit.timers()) {
         before.add(timerWrite(timer));
       }
-      bulk("store events and timers", before);
       pending = events;
     }
-
-    ObjectNode doc =
-        Documents.execution(checkpoint, codec.encode(checkpoint), pending, clock.getAsLong());
-    IndexResponse written = conditionalWrite(arn, doc, read, readVersion);
-
-    if (checkpoint.isRunning()) {
-      remember(checkpoint, written.seqNo(), written.primaryTerm(), pending);
-    } else {
-      // Nothing will commit after the end, so the last events go to the history index now; should
-      // this fail, readers still find them in pendingEvents.
-      flushQuietly(arn, events);
-      stamps.remove(arn);
-    }
+    byte[] bytes = codec.encode(checkpoint);
+    ObjectNode doc = Documents.execution(checkpoint, bytes, pending, clock.getAsLong());
+    return new Prepared(commit, read, pending, bytes, doc);
   }
 
-  private IndexResponse conditionalWrite(String arn, ObjectNode doc, Stamp read, long readVersion) {
+  private BulkResponse conditionalWrites(List<Prepared> prepared) {
+    List<BulkOperation> writes = new ArrayList<>(prepared.size());
+    for (Prepared one : prepared) {
+      writes.add(
+          BulkOperation.of(
+              b ->
+                  b.index(
+                      i ->
+                          i.index(options.executions())
+                              .id(one.commit().checkpoint().executionArn)
+                              .document(one.doc())
+                              .ifSeqNo(one.read().seqNo())
+                              .ifPrimaryTerm(one.read().primaryTerm()))));
+    }
     try {
-      return client.index(
-          i ->
-              i.index(options.executions())
-                  .id(arn)
-                  .document(doc)
-                  .ifSeqNo(read.seqNo())
-                  .ifPrimaryTerm(read.primaryTerm()));
+      return client.bulk(b -> b.operations(writes));
     } catch (ElasticsearchException | IOException e) {
-      if (status(e) == 409) {
-        stamps.remove(arn);
-        throw new ConflictException("checkpoint of " + arn + " moved past version " + readVersion);
-      }
-      throw failure("commit a checkpoint", e);
+      throw failure("commit checkpoints", e);
     }
   }
 
@@ -239,17 +350,11 @@ public final class ElasticsearchCheckpointStore implements CheckpointStore, Auto
     return stamp;
   }
 
-  private void remember(Checkpoint checkpoint, long seqNo, long term, List<HistoryEvent> pending) {
+  private void remember(
+      Checkpoint checkpoint, long seqNo, long term, List<HistoryEvent> pending, byte[] bytes) {
     stamps.put(
-        checkpoint.executionArn, new Stamp(checkpoint.version, seqNo, term, List.copyOf(pending)));
-  }
-
-  private void flushQuietly(String arn, List<HistoryEvent> events) {
-    try {
-      bulk("store history", eventWrites(arn, events));
-    } catch (ElasticsearchStoreException e) {
-      LOG.warn("History of {} stays in its checkpoint for now: {}", arn, e.getMessage());
-    }
+        checkpoint.executionArn,
+        new Stamp(checkpoint.version, seqNo, term, List.copyOf(pending), bytes));
   }
 
   private List<BulkOperation> eventWrites(String arn, List<HistoryEvent> events) {
@@ -381,7 +486,7 @@ public final class ElasticsearchCheckpointStore implements CheckpointStore, Auto
     for (int i = 0; i < hits.size(); i++) {
       BulkResponseItem item = taken.items().get(i);
       if (item.error() == null) {
-        leases.put(item.id(), new Stamp(0, item.seqNo(), item.primaryTerm(), List.of()));
+        leases.put(item.id(), new Stamp(0, item.seqNo(), item.primaryTerm(), List.of(), null));
         claimed.add(Documents.timer(hits.get(i).source()));
       }
     }

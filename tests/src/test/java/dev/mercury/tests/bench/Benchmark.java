@@ -25,6 +25,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Prints how fast Mercury takes transitions and what waiting executions cost: transitions per
@@ -51,6 +54,7 @@ public final class Benchmark {
       """
       {"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 86400, "End": true}}}""";
   private static final int EXECUTIONS = Integer.getInteger("bench.executions", 1000);
+  private static final int CLIENTS = 8;
   private static final int WAITING = Integer.getInteger("bench.waiting", 100_000);
   private static final java.lang.management.ThreadMXBean THREADS =
       ManagementFactory.getThreadMXBean();
@@ -74,7 +78,14 @@ public final class Benchmark {
     String elasticsearch = ElasticsearchNode.startOrFail();
     try (NatsServer nats = NatsServer.start()) {
       if (part("worker")) {
-        oneWorker(nats, elasticsearch);
+        // Unreported: a cold JVM spends its first seconds compiling.
+        oneWorker(nats, elasticsearch, Worker.Settings.defaults(), null);
+        oneWorker(nats, elasticsearch, Worker.Settings.defaults(), "");
+        oneWorker(
+            nats,
+            elasticsearch,
+            Worker.Settings.defaults().withChain(0),
+            ", every step through NATS");
       }
       for (int processes : new int[] {1, 2, 4}) {
         if (part("processes" + processes)) {
@@ -152,7 +163,13 @@ public final class Benchmark {
 
   // ---- NATS + Elasticsearch
 
-  private static void oneWorker(NatsServer nats, String elasticsearch) throws Exception {
+  /**
+   * One worker in this JVM; {@code how} describes its settings in the report, or is null for a run
+   * that only warms the JVM up.
+   */
+  private static void oneWorker(
+      NatsServer nats, String elasticsearch, Worker.Settings settings, String how)
+      throws Exception {
     String prefix = "bench" + UUID.randomUUID().toString().substring(0, 6);
     NatsOptions natsOptions = NatsOptions.defaults(nats.url()).withPrefix(prefix);
     ElasticsearchOptions esOptions = esOptions(prefix);
@@ -161,14 +178,17 @@ public final class Benchmark {
             ElasticsearchCheckpointStore.open(elasticsearch, esOptions);
         JetStreamBus bus = JetStreamBus.connect(natsOptions, 64);
         Worker worker =
-            new Worker(store, bus, new NoInvoker(), Clock.SYSTEM, Worker.Settings.defaults())
+            new Worker(store, bus, new NoInvoker(), Clock.SYSTEM, settings)
                 .listener((message, nanos) -> latencies.add(nanos))
                 .start()) {
       long started = System.nanoTime();
-      List<String> arns = startAll(store, bus, PASSES, EXECUTIONS);
+      List<String> arns = startAll(store, bus, PASSES, how == null ? EXECUTIONS / 2 : EXECUTIONS);
       awaitEnded(store, arns);
+      if (how == null) {
+        return;
+      }
       report(
-          "NATS + Elasticsearch, 1 worker in process (64 at once)",
+          "NATS + Elasticsearch, 1 worker in process (64 at once" + how + ")",
           worker.transitions(),
           started,
           latencies);
@@ -277,15 +297,33 @@ public final class Benchmark {
     return ElasticsearchOptions.defaults().withPrefix(prefix + "-").withReplicas(0);
   }
 
+  /**
+   * Starts {@code count} executions from {@link #CLIENTS} threads at once, as that many API clients
+   * would: one after another, the creates alone would bound what the workers can be given.
+   */
   private static List<String> startAll(
-      CheckpointStore store, JetStreamBus bus, String definition, int count) {
+      CheckpointStore store, JetStreamBus bus, String definition, int count) throws Exception {
     Engine frontDoor = Engine.frontDoor(store, bus, Clock.SYSTEM);
     StateMachine machine = DefinitionParser.parse(definition);
-    List<String> arns = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      arns.add(frontDoor.start(machine, Arns.stateMachine("bench"), "e" + i, "{}").executionArn);
+    long started = System.nanoTime();
+    List<Future<String>> arns = new ArrayList<>();
+    try (ExecutorService clients = Executors.newFixedThreadPool(CLIENTS)) {
+      for (int i = 0; i < count; i++) {
+        String name = "e" + i;
+        arns.add(
+            clients.submit(
+                () ->
+                    frontDoor.start(machine, Arns.stateMachine("bench"), name, "{}").executionArn));
+      }
     }
-    return arns;
+    List<String> done = new ArrayList<>();
+    for (Future<String> arn : arns) {
+      done.add(arn.get());
+    }
+    System.out.printf(
+        "  (%,d executions started by %d clients in %.1f s)%n",
+        count, CLIENTS, (System.nanoTime() - started) / 1e9);
+    return done;
   }
 
   private static void awaitEnded(CheckpointStore store, List<String> arns)

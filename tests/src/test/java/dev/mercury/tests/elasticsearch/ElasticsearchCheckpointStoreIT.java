@@ -8,6 +8,7 @@ import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import dev.mercury.language.json.Json;
 import dev.mercury.language.parse.DefinitionParser;
+import dev.mercury.port.CheckpointStore;
 import dev.mercury.port.CheckpointStore.ConflictException;
 import dev.mercury.store.elasticsearch.ElasticsearchCheckpointStore;
 import dev.mercury.store.elasticsearch.ElasticsearchOptions;
@@ -23,6 +24,7 @@ import dev.mercury.transition.StepMessage;
 import dev.mercury.transition.Transition;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -109,6 +111,70 @@ class ElasticsearchCheckpointStoreIT {
 
     assertThat(store.read(c.executionArn).version).isEqualTo(1);
     assertThat(store.history(c.executionArn)).extracting(HistoryEvent::id).containsExactly(1L);
+  }
+
+  @Test
+  void commitAll_oneExecutionMovedOn_refusesOnlyThatOneAndWritesTheOthers() {
+    Checkpoint a = checkpoint("batch-a", "{}");
+    Checkpoint b = checkpoint("batch-b", "{}");
+    Checkpoint c = checkpoint("batch-c", "{}");
+    for (Checkpoint each : List.of(a, b, c)) {
+      store.create(each);
+    }
+    commitFromAnotherStore(b.executionArn);
+    List<CheckpointStore.Commit> commits = new ArrayList<>();
+    for (Checkpoint each : List.of(a, b, c)) {
+      each.version = 1;
+      each.lastEventId = 1;
+      commits.add(
+          new CheckpointStore.Commit(each, 0, List.of(event(1, "Mine")), List.of(timer(each, 9))));
+    }
+
+    List<CheckpointStore.Commit> refused = store.commitAll(commits);
+
+    assertThat(refused).containsExactly(commits.get(1));
+    for (Checkpoint each : List.of(a, b, c)) {
+      assertThat(store.read(each.executionArn).version).isEqualTo(1);
+    }
+    assertThat(store.history(a.executionArn))
+        .extracting(HistoryEvent::type)
+        .containsExactly("Mine");
+    assertThat(store.history(b.executionArn))
+        .extracting(HistoryEvent::type)
+        .containsExactly("Theirs");
+  }
+
+  @Test
+  void readAll_someMissing_returnsThoseThatExist() {
+    Checkpoint a = checkpoint("read-a", "{\"n\": 1}");
+    Checkpoint b = checkpoint("read-b", "{\"n\": 2}");
+    store.create(a);
+    store.create(b);
+    String missing = Arns.execution(MACHINE, "read-missing");
+
+    Map<String, Checkpoint> read = store.readAll(List.of(a.executionArn, missing, b.executionArn));
+
+    assertThat(read).containsOnlyKeys(a.executionArn, b.executionArn);
+    assertThat(Json.write(read.get(b.executionArn).input)).isEqualTo("{\"n\":2}");
+  }
+
+  @Test
+  void lastSeen_afterAnotherStoreCommitted_isBehindAndACommitAgainstItIsRefused() {
+    Checkpoint c = checkpoint("kept", "{}");
+    store.create(c);
+    commitFromAnotherStore(c.executionArn);
+
+    Checkpoint kept = store.lastSeen(c.executionArn);
+
+    assertThat(kept.version).isZero();
+    kept.version = 1;
+    kept.lastEventId = 1;
+    assertThatThrownBy(() -> store.commit(kept, 0, List.of(event(1, "Mine")), List.of()))
+        .isInstanceOf(ConflictException.class);
+    assertThat(store.lastSeen(c.executionArn)).isNull();
+    assertThat(store.history(c.executionArn))
+        .extracting(HistoryEvent::type)
+        .containsExactly("Theirs");
   }
 
   @Test
@@ -325,6 +391,19 @@ class ElasticsearchCheckpointStoreIT {
 
   private List<String> names(ExecutionQuery query) {
     return store.search(query).stream().map(ExecutionSummary::name).toList();
+  }
+
+  /**
+   * Takes the execution from version 0 to 1 through a store of its own, as another worker would.
+   */
+  private void commitFromAnotherStore(String arn) {
+    try (ElasticsearchCheckpointStore other =
+        ElasticsearchCheckpointStore.open(ElasticsearchNode.url(), options)) {
+      Checkpoint theirs = other.read(arn);
+      theirs.version = 1;
+      theirs.lastEventId = 1;
+      other.commit(theirs, 0, List.of(event(1, "Theirs")), List.of());
+    }
   }
 
   private long historyDocuments(String arn) {
