@@ -93,6 +93,14 @@ public final class BackendSettings {
     return (int) number("concurrency", 64);
   }
 
+  /**
+   * How many transitions of its own execution a worker's step may take along into its commit; zero
+   * sends every step through NATS.
+   */
+  public int chain() {
+    return (int) number("chain", 32);
+  }
+
   /** How long an execution with pending work may stand still before the sweeper sends it again. */
   public Duration sweepLease() {
     return Duration.ofSeconds(number("sweep-lease", 300));

@@ -76,6 +76,13 @@ final class Backends {
   String sweepLease;
 
   @Option(
+      names = "--chain",
+      paramLabel = "N",
+      description =
+          "Transitions of its own execution a step may take along into its commit; 0 sends every step through NATS (default 32; env MERCURY_CHAIN).")
+  String chain;
+
+  @Option(
       names = "--replicas",
       paramLabel = "N",
       description = "Elasticsearch replicas per shard (default 1; env MERCURY_REPLICAS).")
@@ -122,6 +129,10 @@ final class Backends {
     return checked(settings()::sweepLease);
   }
 
+  int chain() {
+    return checked(settings()::chain);
+  }
+
   ElasticsearchCheckpointStore openStore() {
     return ElasticsearchCheckpointStore.open(elasticsearchUrl(), elasticsearchOptions());
   }
@@ -137,7 +148,7 @@ final class Backends {
             bus,
             invoker(bus),
             Clock.SYSTEM,
-            Worker.Settings.defaults().withSweepLease(sweepLease()))
+            Worker.Settings.defaults().withSweepLease(sweepLease()).withChain(chain()))
         .start();
   }
 
@@ -157,6 +168,7 @@ final class Backends {
     flags.put("concurrency", concurrency);
     flags.put("ack-wait", ackWait);
     flags.put("sweep-lease", sweepLease);
+    flags.put("chain", chain);
     flags.put("replicas", replicas);
     flags.put("nats-replicas", natsReplicas);
     return new BackendSettings(name -> value(name, flags.get(name)), env);

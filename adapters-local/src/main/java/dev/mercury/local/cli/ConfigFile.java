@@ -40,7 +40,9 @@ final class ConfigFile {
       KEYS.put(text, Kind.TEXT);
     }
     for (String number :
-        new String[] {"concurrency", "ack-wait", "sweep-lease", "replicas", "nats-replicas"}) {
+        new String[] {
+          "concurrency", "ack-wait", "sweep-lease", "chain", "replicas", "nats-replicas"
+        }) {
       KEYS.put(number, Kind.WHOLE_NUMBER);
     }
     KEYS.put("connections", Kind.SECTION);

@@ -50,6 +50,7 @@ class ConfigFileTest {
             """
             {"nats": "nats://10.0.0.5:4222", "elasticsearch": "http://10.0.0.6:9200",
              "prefix": "blue", "ack-wait": 60, "nats-replicas": 3, "sweep-lease": 90,
+             "chain": 0,
              "connections": {"resize": {"platform": "openfaas", "url": "http://127.0.0.1:8080"}}}""");
 
     Backends backends = backends("--config", file.toString());
@@ -60,6 +61,7 @@ class ConfigFileTest {
     assertThat(backends.natsOptions().ackWait()).isEqualTo(Duration.ofSeconds(60));
     assertThat(backends.natsOptions().replicas()).isEqualTo(3);
     assertThat(backends.sweepLease()).isEqualTo(Duration.ofSeconds(90));
+    assertThat(backends.chain()).isZero();
     assertThat(backends.concurrency()).as("not in the file: the default").isEqualTo(64);
     assertThat(backends.file().connections().named("resize")).isPresent();
   }
