@@ -21,15 +21,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mercury.port.CheckpointStore;
 import dev.mercury.port.StateMachineStore;
 import dev.mercury.store.codec.CheckpointCodec;
+import dev.mercury.store.elasticsearch.Stamps.Stamp;
 import dev.mercury.transition.Checkpoint;
 import dev.mercury.transition.Dispatch;
 import dev.mercury.transition.HistoryEvent;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -77,7 +76,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class ElasticsearchCheckpointStore implements CheckpointStore, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ElasticsearchCheckpointStore.class);
-  private static final int STAMP_CACHE = 10_000;
+
+  /** Bytes of checkpoints and pending events kept to skip reads before commits, at most. */
+  private static final long STAMP_BUDGET = 64L << 20;
+
   private static final int PAGE = 1_000;
   private static final long PATIENCE_MILLIS = 30_000;
 
@@ -90,26 +92,11 @@ public final class ElasticsearchCheckpointStore implements CheckpointStore, Auto
   private final LongSupplier clock;
   private final CheckpointCodec codec = new CheckpointCodec();
 
-  /** The document version behind each checkpoint recently read or written, by ARN. */
-  private final Map<String, Stamp> stamps =
-      Collections.synchronizedMap(
-          new LinkedHashMap<>(256, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Stamp> eldest) {
-              return size() > STAMP_CACHE;
-            }
-          });
+  /** What this store knows of the checkpoints it read or wrote lately. */
+  private final Stamps stamps = new Stamps(STAMP_BUDGET);
 
   /** The document version of each timer this store leased, by timer id. */
   private final Map<String, Stamp> leases = new ConcurrentHashMap<>();
-
-  /**
-   * Where a checkpoint document stood when it was read or written: the sequence number and primary
-   * term its next conditional write names, the events it still holds and the checkpoint's bytes
-   * (none for a timer's lease).
-   */
-  private record Stamp(
-      long version, long seqNo, long primaryTerm, List<HistoryEvent> pending, byte[] bytes) {}
 
   private ElasticsearchCheckpointStore(
       ElasticsearchConnection connection, ElasticsearchOptions options, LongSupplier clock) {

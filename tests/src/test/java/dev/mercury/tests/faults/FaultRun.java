@@ -116,6 +116,15 @@ final class FaultRun implements AutoCloseable {
     return arns;
   }
 
+  /** When the last of the executions ended. */
+  long lastStop(List<String> arns) {
+    long last = 0;
+    for (String arn : arns) {
+      last = Math.max(last, store.read(arn).stopMillis);
+    }
+    return last;
+  }
+
   int running(List<String> arns) {
     int running = 0;
     for (String arn : arns) {

@@ -8,6 +8,8 @@ import dev.mercury.tests.support.NatsServer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,24 +44,39 @@ class WorkerFaultsIT {
   @Test
   void workersKilledWithSigkill_everyExecutionEndsRightOnce() throws Exception {
     run.addWorkers(3);
+    // The killer starts with the executions: batched workers may finish a short run before the
+    // last one is even started.
+    List<Long> killedAt = new CopyOnWriteArrayList<>();
+    AtomicBoolean ended = new AtomicBoolean();
+    Thread killer =
+        Thread.ofPlatform()
+            .start(
+                () -> {
+                  try {
+                    while (!ended.get() && killedAt.size() < 4 + FaultRun.EXECUTIONS / 100) {
+                      // At random moments, so that some kills land between a commit and what
+                      // follows it.
+                      Thread.sleep(300 + random.nextInt(1_200));
+                      MercuryProcess victim =
+                          run.workers.remove(random.nextInt(run.workers.size()));
+                      victim.kill();
+                      killedAt.add(System.currentTimeMillis());
+                      run.addWorkers(1);
+                    }
+                  } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                  }
+                });
     List<String> arns = run.startExecutions();
-
-    int[] kills = {0};
-    run.awaitEnded(
-        arns,
-        () -> {
-          // At random moments, so that some kills land between a commit and what follows it.
-          Thread.sleep(1_000 + random.nextInt(3_000));
-          if (kills[0] < 4 + FaultRun.EXECUTIONS / 100) {
-            MercuryProcess victim = run.workers.remove(random.nextInt(run.workers.size()));
-            victim.kill();
-            kills[0]++;
-            run.addWorkers(1);
-          }
-        });
+    run.awaitEnded(arns, () -> Thread.sleep(500));
+    ended.set(true);
+    killer.join();
 
     run.assertAllCompleted(arns);
-    assertThat(kills[0]).as("workers killed mid-run").isPositive();
+    assertThat(killedAt).as("workers killed").isNotEmpty();
+    assertThat(killedAt.get(0))
+        .as("the first kill, before the last execution ended")
+        .isLessThan(run.lastStop(arns));
   }
 
   @Test
