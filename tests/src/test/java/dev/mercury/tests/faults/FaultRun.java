@@ -15,6 +15,7 @@ import dev.mercury.tests.support.MercuryProcess;
 import dev.mercury.tests.support.StuckExecutions;
 import dev.mercury.tests.support.Workflows;
 import dev.mercury.transition.Arns;
+import dev.mercury.transition.Checkpoint;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -118,21 +119,20 @@ final class FaultRun implements AutoCloseable {
 
   /** When the last of the executions ended. */
   long lastStop(List<String> arns) {
-    long last = 0;
-    for (String arn : arns) {
-      last = Math.max(last, store.read(arn).stopMillis);
-    }
-    return last;
+    return checkpoints(arns).stream().mapToLong(c -> c.stopMillis).max().orElse(0);
   }
 
+  /** How many of the executions still run. */
   int running(List<String> arns) {
-    int running = 0;
-    for (String arn : arns) {
-      if (store.read(arn).isRunning()) {
-        running++;
-      }
-    }
-    return running;
+    return (int) checkpoints(arns).stream().filter(Checkpoint::isRunning).count();
+  }
+
+  /**
+   * The executions' checkpoints in one multi-get: a look at a thousand executions one by one takes
+   * long enough for batched workers to finish a run in between.
+   */
+  private List<Checkpoint> checkpoints(List<String> arns) {
+    return List.copyOf(store.readAll(arns).values());
   }
 
   /**
@@ -148,11 +148,7 @@ final class FaultRun implements AutoCloseable {
   }
 
   private long versions(List<String> arns) {
-    long sum = 0;
-    for (String arn : arns) {
-      sum += store.read(arn).version;
-    }
-    return sum;
+    return checkpoints(arns).stream().mapToLong(c -> c.version).sum();
   }
 
   /** Until no execution runs, or none ended for {@link #STALL}. */
