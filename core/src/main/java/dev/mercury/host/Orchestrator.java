@@ -12,7 +12,6 @@ import dev.mercury.invoke.Router;
 import dev.mercury.language.json.Json;
 import dev.mercury.port.Clock;
 import dev.mercury.store.elasticsearch.ElasticsearchCheckpointStore;
-import dev.mercury.store.memory.MemoryResourceStore;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,8 +31,9 @@ import org.slf4j.LoggerFactory;
  * MERCURY_RATE_LIMIT}, and the connections Task states call, {@code MERCURY_CONFIG} (a file) or
  * {@code MERCURY_CONFIG_JSON} (its text).
  *
- * <p>Tags, activities, callbacks' task tokens and state machine versions live in memory here, as on
- * the distributed server: one function instance does not see another's.
+ * <p>Tags, activities, state machine versions and aliases are kept in Elasticsearch beside the
+ * state machines, so every instance sees the same ones. Activity tasks waiting for a poller live in
+ * memory here, as on the distributed server: one function instance does not see another's.
  */
 public final class Orchestrator implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Orchestrator.class);
@@ -191,7 +191,7 @@ public final class Orchestrator implements AutoCloseable {
           StepFunctionsService.create(
                   store.stateMachines(),
                   store,
-                  new MemoryResourceStore(),
+                  store.resources(),
                   options,
                   invoker -> Engine.frontDoor(executions, steps, Clock.SYSTEM))
               .api();

@@ -11,7 +11,6 @@ import dev.mercury.language.json.Json;
 import dev.mercury.local.server.HttpTrigger;
 import dev.mercury.port.Clock;
 import dev.mercury.store.elasticsearch.ElasticsearchCheckpointStore;
-import dev.mercury.store.memory.MemoryResourceStore;
 import dev.mercury.store.sqlite.SqliteCheckpointStore;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -162,7 +161,7 @@ final class ServerCommand implements Callable<Integer> {
           StepFunctionsService.create(
               store.stateMachines(),
               store,
-              new MemoryResourceStore(),
+              store.resources(),
               options,
               invoker -> Engine.frontDoor(store, bus, Clock.SYSTEM));
       try (HttpTrigger trigger = HttpTrigger.start(host, port, service.api())) {

@@ -19,6 +19,7 @@ import co.elastic.clients.json.JsonData;
 import co.elastic.clients.transport.TransportException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mercury.port.CheckpointStore;
+import dev.mercury.port.ResourceStore;
 import dev.mercury.port.StateMachineStore;
 import dev.mercury.store.codec.CheckpointCodec;
 import dev.mercury.store.elasticsearch.Stamps.Stamp;
@@ -123,6 +124,11 @@ public final class ElasticsearchCheckpointStore implements CheckpointStore, Auto
   /** The state machines, kept in an index beside the executions. */
   public StateMachineStore stateMachines() {
     return new ElasticsearchStateMachineStore(client, options.stateMachines());
+  }
+
+  /** The API's other resources (activities, versions, aliases, tags), in an index of their own. */
+  public ResourceStore resources() {
+    return new ElasticsearchResourceStore(client, options.resources());
   }
 
   @Override

@@ -50,4 +50,8 @@ public record ElasticsearchOptions(String prefix, int replicas, long timerLeaseM
   String stateMachines() {
     return prefix + "state-machines";
   }
+
+  String resources() {
+    return prefix + "resources";
+  }
 }

@@ -2,9 +2,7 @@ package dev.mercury.store.elasticsearch;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.elasticsearch.core.GetResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mercury.language.json.Json;
@@ -18,71 +16,45 @@ import java.util.List;
  * ListStateMachines shows a machine as soon as CreateStateMachine has answered.
  */
 final class ElasticsearchStateMachineStore implements StateMachineStore {
-  private final ElasticsearchClient client;
-  private final String index;
+  private final DocumentIndex documents;
 
   ElasticsearchStateMachineStore(ElasticsearchClient client, String index) {
-    this.client = client;
-    this.index = index;
+    this.documents = new DocumentIndex(client, index, "state machine");
   }
 
   @Override
   public boolean create(StoredStateMachine machine) {
-    try {
-      client.create(
-          c -> c.index(index).id(machine.arn()).document(doc(machine)).refresh(Refresh.WaitFor));
-      return true;
-    } catch (ElasticsearchException | IOException e) {
-      if (ElasticsearchCheckpointStore.status(e) == 409) {
-        return false;
-      }
-      throw ElasticsearchCheckpointStore.failure("store a state machine", e);
-    }
+    return documents.create(machine.arn(), doc(machine));
   }
 
   @Override
   public StoredStateMachine get(String arn) {
-    try {
-      GetResponse<ObjectNode> got = client.get(g -> g.index(index).id(arn), ObjectNode.class);
-      return got.found() ? machine(got.source()) : null;
-    } catch (ElasticsearchException | IOException e) {
-      throw ElasticsearchCheckpointStore.failure("read a state machine", e);
-    }
+    ObjectNode doc = documents.get(arn);
+    return doc == null ? null : machine(doc);
   }
 
   @Override
   public void update(StoredStateMachine machine) {
-    try {
-      client.index(
-          i -> i.index(index).id(machine.arn()).document(doc(machine)).refresh(Refresh.WaitFor));
-    } catch (ElasticsearchException | IOException e) {
-      throw ElasticsearchCheckpointStore.failure("update a state machine", e);
-    }
+    documents.put(machine.arn(), doc(machine));
   }
 
   @Override
   public boolean delete(String arn) {
-    try {
-      return client.delete(d -> d.index(index).id(arn).refresh(Refresh.WaitFor)).result()
-          == co.elastic.clients.elasticsearch._types.Result.Deleted;
-    } catch (ElasticsearchException | IOException e) {
-      if (ElasticsearchCheckpointStore.status(e) == 404) {
-        return false;
-      }
-      throw ElasticsearchCheckpointStore.failure("delete a state machine", e);
-    }
+    return documents.delete(arn);
   }
 
   @Override
   public List<StoredStateMachine> list() {
     try {
       var found =
-          client.search(
-              s ->
-                  s.index(index)
-                      .sort(o -> o.field(f -> f.field("name").order(SortOrder.Asc)))
-                      .size(10_000),
-              ObjectNode.class);
+          documents
+              .client()
+              .search(
+                  s ->
+                      s.index(documents.name())
+                          .sort(o -> o.field(f -> f.field("name").order(SortOrder.Asc)))
+                          .size(10_000),
+                  ObjectNode.class);
       List<StoredStateMachine> machines = new ArrayList<>();
       for (Hit<ObjectNode> hit : found.hits().hits()) {
         machines.add(machine(hit.source()));

@@ -23,9 +23,14 @@ final class Indices {
 
   static void create(ElasticsearchClient client, ElasticsearchOptions options) throws IOException {
     List<String> all =
-        List.of(options.executions(), options.history(), options.timers(), options.stateMachines());
-    // A template shapes only indices created after it, so once all four exist there is nothing
-    // to put: a function host's cold start then costs one request here instead of eight.
+        List.of(
+            options.executions(),
+            options.history(),
+            options.timers(),
+            options.stateMachines(),
+            options.resources());
+    // A template shapes only indices created after it, so once all of them exist there is nothing
+    // to put: a function host's cold start then costs one request here instead of ten.
     if (client.indices().exists(e -> e.index(all)).value()) {
       return;
     }
@@ -33,6 +38,7 @@ final class Indices {
     put(client, options, options.history(), historyMappings(), "1s");
     put(client, options, options.timers(), timerMappings(), "1s");
     put(client, options, options.stateMachines(), stateMachineMappings(), "1s");
+    put(client, options, options.resources(), resourceMappings(), "1s");
   }
 
   private static void put(
@@ -111,6 +117,14 @@ final class Indices {
     keyword(p, "arn", "name", "roleArn", "type");
     date(p, "createdMillis");
     p.putObject("definition").put("type", "text").put("index", false);
+    return p;
+  }
+
+  private static ObjectNode resourceMappings() {
+    ObjectNode p = Json.object();
+    keyword(p, "arn", "kind");
+    date(p, "createdMillis");
+    p.putObject("document").put("type", "object").put("enabled", false);
     return p;
   }
 

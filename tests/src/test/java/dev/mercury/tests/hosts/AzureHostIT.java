@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+import software.amazon.awssdk.services.sfn.model.StateMachineVersionListItem;
+import software.amazon.awssdk.services.sfn.model.Tag;
 
 /**
  * The Azure Functions app from the built zip, its function.json files routing real HTTP requests to
@@ -28,6 +30,34 @@ import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
  */
 class AzureHostIT extends HostTest {
   @TempDir Path folder;
+
+  @Test
+  void tagsAndVersions_writtenThroughOneInstance_areSeenByAnother() throws Exception {
+    Map<String, JsonNode> app = AzureHost.appFiles();
+    OrchestratorFunctions first =
+        new OrchestratorFunctions(fixture.keep(new Orchestrator(fixture::settings)));
+    OrchestratorFunctions second =
+        new OrchestratorFunctions(fixture.keep(new Orchestrator(fixture::settings)));
+    AzureHost one = fixture.keep(AzureHost.start(app, () -> first));
+    AzureHost other = fixture.keep(AzureHost.start(app, () -> second));
+
+    String machine;
+    try (SfnClient sfn = sfn(one.url(""), HostFixture.SECRET_KEY)) {
+      machine = createMachine(sfn);
+      sfn.tagResource(r -> r.resourceArn(machine).tags(t -> t.key("team").value("blue")));
+      sfn.publishStateMachineVersion(r -> r.stateMachineArn(machine).description("first"));
+    }
+
+    try (SfnClient sfn = sfn(other.url(""), HostFixture.SECRET_KEY)) {
+      assertThat(sfn.listTagsForResource(r -> r.resourceArn(machine)).tags())
+          .extracting(Tag::key, Tag::value)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple("team", "blue"));
+      assertThat(
+              sfn.listStateMachineVersions(r -> r.stateMachineArn(machine)).stateMachineVersions())
+          .extracting(StateMachineVersionListItem::stateMachineVersionArn)
+          .containsExactly(machine + ":1");
+    }
+  }
 
   @Test
   void apiAndStepFunctions_throughTheirEntryPoints_runTaskWaitAndChoice() throws Exception {
