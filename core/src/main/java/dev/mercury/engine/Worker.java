@@ -105,6 +105,7 @@ public final class Worker implements AutoCloseable {
   private final List<AutoCloseable> consumers = new ArrayList<>();
   private final List<Thread> loops = new ArrayList<>();
   private final List<Thread> batchers = new ArrayList<>();
+  private final List<AutoCloseable> closeLast = new ArrayList<>();
   private final LinkedBlockingQueue<Waiting> waiting = new LinkedBlockingQueue<>();
 
   /** A step delivery waiting for a batch, and the handler that waits for its answer. */
@@ -121,6 +122,12 @@ public final class Worker implements AutoCloseable {
 
   public Worker listener(Listener newListener) {
     stepper.listener(newListener::committed);
+    return this;
+  }
+
+  /** Closes {@code resource} when the worker stops, after its consumers: the invoker it calls. */
+  public Worker closing(AutoCloseable resource) {
+    closeLast.add(resource);
     return this;
   }
 
@@ -289,6 +296,13 @@ public final class Worker implements AutoCloseable {
     }
     for (Thread batcher : batchers) {
       batcher.interrupt();
+    }
+    for (AutoCloseable resource : closeLast) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        LOG.warn("Closing {} failed: {}", resource.getClass().getSimpleName(), e.toString());
+      }
     }
     LOG.info("Worker stopped after {} transitions", transitions());
   }

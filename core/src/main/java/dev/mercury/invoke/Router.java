@@ -146,6 +146,27 @@ public final class Router implements Invoker, AutoCloseable {
     return problems;
   }
 
+  /**
+   * Whether the connections answer {@code resource}: an HTTP Task, a {@code mercury:function:NAME}
+   * whose connection exists, or a Lambda function that a connection lists or a default {@code
+   * aws-lambda} connection (one without {@code resources}) covers.
+   */
+  public boolean configures(String resource, JsonNode parameters) {
+    if (resource.equals(HttpTaskInvoker.RESOURCE)) {
+      return true;
+    }
+    if (resource.startsWith(FUNCTION_PREFIX)) {
+      return connections.named(resource.substring(FUNCTION_PREFIX.length())).isPresent();
+    }
+    String function =
+        resource.equals(LAMBDA_INVOKE) ? parameters.path("FunctionName").asText() : resource;
+    if (resource.equals(LAMBDA_INVOKE) || resource.startsWith(LAMBDA_ARN_PREFIX)) {
+      return connections.forLambda(function).isPresent()
+          || connections.defaultFor(AWS_LAMBDA).isPresent();
+    }
+    return false;
+  }
+
   private Route route(String resource, JsonNode parameters, String state) {
     if (resource.equals(HttpTaskInvoker.RESOURCE)) {
       return httpTask(parameters, state);

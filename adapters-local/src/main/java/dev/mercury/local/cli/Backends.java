@@ -5,6 +5,8 @@ import dev.mercury.bus.nats.NatsOptions;
 import dev.mercury.bus.nats.NatsRequestInvoker;
 import dev.mercury.engine.Worker;
 import dev.mercury.host.BackendSettings;
+import dev.mercury.invoke.ConnectionsFirst;
+import dev.mercury.invoke.Router;
 import dev.mercury.port.Clock;
 import dev.mercury.store.elasticsearch.ElasticsearchCheckpointStore;
 import dev.mercury.store.elasticsearch.ElasticsearchOptions;
@@ -141,19 +143,23 @@ final class Backends {
     return JetStreamBus.connect(natsOptions(), concurrency());
   }
 
-  /** A worker on these backends, started, with Task states answered over NATS request-reply. */
+  /**
+   * A worker on these backends, started: Task states whose resource a connection of the config file
+   * answers are called through it, the others over NATS request-reply.
+   */
   Worker startWorker(ElasticsearchCheckpointStore store, JetStreamBus bus) {
+    ConnectionsFirst invoker =
+        new ConnectionsFirst(
+            Router.create(file().connections()),
+            new NatsRequestInvoker(bus.connection(), bus.options(), Duration.ofMinutes(5)));
     return new Worker(
             store,
             bus,
-            invoker(bus),
+            invoker,
             Clock.SYSTEM,
             Worker.Settings.defaults().withSweepLease(sweepLease()).withChain(chain()))
+        .closing(invoker)
         .start();
-  }
-
-  NatsRequestInvoker invoker(JetStreamBus bus) {
-    return new NatsRequestInvoker(bus.connection(), bus.options(), Duration.ofMinutes(5));
   }
 
   /**
