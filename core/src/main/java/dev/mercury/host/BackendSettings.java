@@ -70,9 +70,26 @@ public final class BackendSettings {
     return required("elasticsearch");
   }
 
+  /**
+   * The start of stream, subject and index names. Lower-case letters, digits and dashes only: NATS
+   * stream names are upper-cased and Elasticsearch indices lower-cased, so two prefixes that differ
+   * in case alone would share streams and indices but not subjects, and break each other.
+   */
   public String prefix() {
     String prefix = value("prefix");
-    return prefix == null ? NatsOptions.DEFAULT_PREFIX : prefix;
+    if (prefix == null) {
+      return NatsOptions.DEFAULT_PREFIX;
+    }
+    if (!prefix.matches("[a-z0-9][a-z0-9-]*")) {
+      throw new IllegalArgumentException(
+          "prefix ("
+              + envName("prefix")
+              + ") must be lower-case letters, digits and '-', starting with a letter or digit;"
+              + " got '"
+              + prefix
+              + "'");
+    }
+    return prefix;
   }
 
   public NatsOptions natsOptions() {
@@ -98,7 +115,12 @@ public final class BackendSettings {
    * sends every step through NATS.
    */
   public int chain() {
-    return (int) number("chain", 32);
+    long chain = number("chain", 32);
+    if (chain < 0) {
+      throw new IllegalArgumentException(
+          "chain (" + envName("chain") + ") must be 0 or more, got " + chain);
+    }
+    return (int) chain;
   }
 
   /** How long an execution with pending work may stand still before the sweeper sends it again. */

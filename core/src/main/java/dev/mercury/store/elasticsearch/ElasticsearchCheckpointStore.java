@@ -528,25 +528,44 @@ public final class ElasticsearchCheckpointStore implements CheckpointStore, Auto
         : OptionalLong.of(hits.get(0).source().get("dueMillis").asLong());
   }
 
+  /**
+   * Page by page with {@code search_after}, since Elasticsearch refuses {@code from + size} past
+   * 10,000 and the API asks for every execution of a machine before it filters and pages them.
+   */
   @Override
   public List<Checkpoint> executions(String stateMachineArn, int limit, int offset) {
-    SearchResponse<ObjectNode> found =
-        call(
-            "list executions",
-            () ->
-                client.search(
-                    s ->
+    List<Checkpoint> checkpoints = new ArrayList<>();
+    int skipped = 0;
+    List<FieldValue> after = null;
+    while (checkpoints.size() < limit) {
+      List<FieldValue> from = after;
+      SearchResponse<ObjectNode> page =
+          call(
+              "list executions",
+              () ->
+                  client.search(
+                      s -> {
                         s.index(options.executions())
                             .query(
                                 q -> q.term(t -> t.field("stateMachineArn").value(stateMachineArn)))
                             .sort(o -> o.field(f -> f.field("startMillis").order(SortOrder.Desc)))
                             .sort(o -> o.field(f -> f.field("arn").order(SortOrder.Asc)))
-                            .from(offset)
-                            .size(limit),
-                    ObjectNode.class));
-    List<Checkpoint> checkpoints = new ArrayList<>();
-    for (Hit<ObjectNode> hit : found.hits().hits()) {
-      checkpoints.add(codec.decode(Documents.checkpointBytes(hit.source())));
+                            .size(PAGE);
+                        return from == null ? s : s.searchAfter(from);
+                      },
+                      ObjectNode.class));
+      List<Hit<ObjectNode>> hits = page.hits().hits();
+      for (Hit<ObjectNode> hit : hits) {
+        if (skipped < offset) {
+          skipped++;
+        } else if (checkpoints.size() < limit) {
+          checkpoints.add(codec.decode(Documents.checkpointBytes(hit.source())));
+        }
+      }
+      if (hits.size() < PAGE) {
+        break;
+      }
+      after = hits.get(hits.size() - 1).sort();
     }
     return checkpoints;
   }

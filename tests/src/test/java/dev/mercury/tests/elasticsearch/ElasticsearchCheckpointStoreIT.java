@@ -145,6 +145,21 @@ class ElasticsearchCheckpointStoreIT {
   }
 
   @Test
+  void executions_everyOneAsked_newestFirstWithOffsetAndLimit() {
+    for (int i = 0; i < 5; i++) {
+      store.create(started("listed-" + i, "{}", 10_000 + i));
+    }
+    store.refresh();
+
+    assertThat(store.executions(MACHINE, Integer.MAX_VALUE, 0))
+        .extracting(c -> c.name)
+        .containsExactly("listed-4", "listed-3", "listed-2", "listed-1", "listed-0");
+    assertThat(store.executions(MACHINE, 2, 1))
+        .extracting(c -> c.name)
+        .containsExactly("listed-3", "listed-2");
+  }
+
+  @Test
   void readAll_someMissing_returnsThoseThatExist() {
     Checkpoint a = checkpoint("read-a", "{\"n\": 1}");
     Checkpoint b = checkpoint("read-b", "{\"n\": 2}");

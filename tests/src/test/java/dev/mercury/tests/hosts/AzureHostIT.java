@@ -13,10 +13,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.StateMachineVersionListItem;
 import software.amazon.awssdk.services.sfn.model.Tag;
@@ -46,6 +48,7 @@ class AzureHostIT extends HostTest {
       machine = createMachine(sfn);
       sfn.tagResource(r -> r.resourceArn(machine).tags(t -> t.key("team").value("blue")));
       sfn.publishStateMachineVersion(r -> r.stateMachineArn(machine).description("first"));
+      start(sfn, machine, "listed", 1);
     }
 
     try (SfnClient sfn = sfn(other.url(""), HostFixture.SECRET_KEY)) {
@@ -56,6 +59,16 @@ class AzureHostIT extends HostTest {
               sfn.listStateMachineVersions(r -> r.stateMachineArn(machine)).stateMachineVersions())
           .extracting(StateMachineVersionListItem::stateMachineVersionArn)
           .containsExactly(machine + ":1");
+      // Listings are searches, which see a new execution within a refresh (a second).
+      List<String> listed = List.of();
+      for (int i = 0; i < 50 && listed.isEmpty(); i++) {
+        Thread.sleep(100);
+        listed =
+            sfn.listExecutions(r -> r.stateMachineArn(machine)).executions().stream()
+                .map(ExecutionListItem::name)
+                .toList();
+      }
+      assertThat(listed).containsExactly("listed");
     }
   }
 
