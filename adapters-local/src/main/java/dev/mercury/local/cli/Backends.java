@@ -107,6 +107,21 @@ final class Backends {
     return settings().distributed();
   }
 
+  /**
+   * Reads every setting and the config file's connections once, so a bad value stops the command
+   * before it waits for a server, not after.
+   */
+  void checkAll() {
+    natsUrl();
+    elasticsearchUrl();
+    natsOptions();
+    elasticsearchOptions();
+    concurrency();
+    sweepLease();
+    chain();
+    checked(() -> file().connections());
+  }
+
   String natsUrl() {
     return checked(settings()::natsUrl);
   }
@@ -150,7 +165,7 @@ final class Backends {
   Worker startWorker(ElasticsearchCheckpointStore store, JetStreamBus bus) {
     ConnectionsFirst invoker =
         new ConnectionsFirst(
-            Router.create(file().connections()),
+            Router.create(checked(() -> file().connections())),
             new NatsRequestInvoker(bus.connection(), bus.options(), Duration.ofMinutes(5)));
     return new Worker(
             store,

@@ -44,6 +44,22 @@ public final class Mercury {
 
   static CommandLine commandLine() {
     // picocli already exits with 2 (EXIT_INVALID) on invalid arguments.
-    return new CommandLine(new Mercury()).setCaseInsensitiveEnumValuesAllowed(true);
+    return new CommandLine(new Mercury())
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setParameterExceptionHandler(Mercury::invalidArguments);
+  }
+
+  /**
+   * Says what is wrong and where the options are, without the whole usage text, which would push
+   * the one line that matters off the screen.
+   */
+  private static int invalidArguments(CommandLine.ParameterException e, String[] args) {
+    CommandLine command = e.getCommandLine();
+    java.io.PrintWriter err = command.getErr();
+    err.println(command.getColorScheme().errorText(e.getMessage()));
+    CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+    err.printf("Run '%s --help' for its options.%n", command.getCommandSpec().qualifiedName());
+    err.flush();
+    return command.getCommandSpec().exitCodeOnInvalidInput();
   }
 }

@@ -148,6 +148,7 @@ final class ServerCommand implements Callable<Integer> {
    * process takes transitions beside any {@code mercury worker} processes.
    */
   private int distributed(StepFunctionsService.Options options) throws Exception {
+    backends.checkAll();
     String natsUrl = backends.natsUrl();
     String elasticsearchUrl = backends.elasticsearchUrl();
     CountDownLatch stopped = new CountDownLatch(1);

@@ -25,6 +25,7 @@ final class WorkerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    backends.checkAll();
     String natsUrl = backends.natsUrl();
     String elasticsearchUrl = backends.elasticsearchUrl();
     CountDownLatch stopped = new CountDownLatch(1);
