@@ -10,6 +10,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.CreateResponse;
 import co.elastic.clients.elasticsearch.core.GetResponse;
+import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
@@ -35,6 +36,8 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import org.elasticsearch.client.ResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -529,44 +532,29 @@ public final class ElasticsearchCheckpointStore implements CheckpointStore, Auto
   }
 
   /**
-   * Page by page with {@code search_after}, since Elasticsearch refuses {@code from + size} past
-   * 10,000 and the API asks for every execution of a machine before it filters and pages them.
+   * Page by page, since Elasticsearch refuses {@code from + size} past 10,000 and the API asks for
+   * every execution of a machine before it filters and pages them.
    */
   @Override
   public List<Checkpoint> executions(String stateMachineArn, int limit, int offset) {
     List<Checkpoint> checkpoints = new ArrayList<>();
-    int skipped = 0;
-    List<FieldValue> after = null;
-    while (checkpoints.size() < limit) {
-      List<FieldValue> from = after;
-      SearchResponse<ObjectNode> page =
-          call(
-              "list executions",
-              () ->
-                  client.search(
-                      s -> {
-                        s.index(options.executions())
-                            .query(
-                                q -> q.term(t -> t.field("stateMachineArn").value(stateMachineArn)))
-                            .sort(o -> o.field(f -> f.field("startMillis").order(SortOrder.Desc)))
-                            .sort(o -> o.field(f -> f.field("arn").order(SortOrder.Asc)))
-                            .size(PAGE);
-                        return from == null ? s : s.searchAfter(from);
-                      },
-                      ObjectNode.class));
-      List<Hit<ObjectNode>> hits = page.hits().hits();
-      for (Hit<ObjectNode> hit : hits) {
-        if (skipped < offset) {
-          skipped++;
-        } else if (checkpoints.size() < limit) {
-          checkpoints.add(codec.decode(Documents.checkpointBytes(hit.source())));
-        }
-      }
-      if (hits.size() < PAGE) {
-        break;
-      }
-      after = hits.get(hits.size() - 1).sort();
+    if (limit <= 0) {
+      return checkpoints;
     }
+    int[] skipped = {0};
+    eachHit(
+        s ->
+            s.query(q -> q.term(t -> t.field("stateMachineArn").value(stateMachineArn)))
+                .sort(o -> o.field(f -> f.field("startMillis").order(SortOrder.Desc)))
+                .sort(o -> o.field(f -> f.field("arn").order(SortOrder.Asc))),
+        hit -> {
+          if (skipped[0] < offset) {
+            skipped[0]++;
+          } else {
+            checkpoints.add(codec.decode(Documents.checkpointBytes(hit.source())));
+          }
+          return checkpoints.size() < limit;
+        });
     return checkpoints;
   }
 
@@ -596,9 +584,25 @@ public final class ElasticsearchCheckpointStore implements CheckpointStore, Auto
                                                                 unchangedSinceMillis))))))));
   }
 
-  /** Every execution ARN the query matches, page by page in ARN order. */
+  /** Every execution ARN the query matches, in ARN order. */
   private List<String> arns(Query query) {
     List<String> arns = new ArrayList<>();
+    eachHit(
+        s ->
+            s.query(query)
+                .source(c -> c.filter(f -> f.includes("arn")))
+                .sort(o -> o.field(f -> f.field("arn").order(SortOrder.Asc))),
+        hit -> arns.add(hit.id()));
+    return arns;
+  }
+
+  /**
+   * Hands each hit of a search over the executions to {@code each} until it answers false or the
+   * hits run out, a page at a time with {@code search_after}; {@code shape} sets the query and a
+   * sort that orders every execution.
+   */
+  private void eachHit(
+      UnaryOperator<SearchRequest.Builder> shape, Predicate<Hit<ObjectNode>> each) {
     List<FieldValue> after = null;
     while (true) {
       List<FieldValue> from = after;
@@ -608,20 +612,18 @@ public final class ElasticsearchCheckpointStore implements CheckpointStore, Auto
               () ->
                   client.search(
                       s -> {
-                        s.index(options.executions())
-                            .query(query)
-                            .source(c -> c.filter(f -> f.includes("arn")))
-                            .sort(o -> o.field(f -> f.field("arn").order(SortOrder.Asc)))
-                            .size(PAGE);
+                        shape.apply(s.index(options.executions()).size(PAGE));
                         return from == null ? s : s.searchAfter(from);
                       },
                       ObjectNode.class));
       List<Hit<ObjectNode>> hits = page.hits().hits();
       for (Hit<ObjectNode> hit : hits) {
-        arns.add(hit.id());
+        if (!each.test(hit)) {
+          return;
+        }
       }
       if (hits.size() < PAGE) {
-        return arns;
+        return;
       }
       after = hits.get(hits.size() - 1).sort();
     }
