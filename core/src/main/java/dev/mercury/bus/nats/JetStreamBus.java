@@ -145,12 +145,12 @@ public final class JetStreamBus implements StepBus {
 
   @Override
   public void publish(StepMessage message) {
-    send(options.stepSubject(), StepCodec.encode(message), MessageIds.of(message));
+    sendAll(List.of(message), List.of());
   }
 
   @Override
   public void invoke(InvokeRequest request) {
-    send(options.invokeSubject(), InvokeCodec.encode(request), MessageIds.of(request));
+    sendAll(List.of(), List.of(request));
   }
 
   /**
@@ -182,14 +182,6 @@ public final class JetStreamBus implements StepBus {
 
   private CompletableFuture<PublishAck> sendAsync(String subject, byte[] body, String id) {
     return jetStream.publishAsync(subject, body, PublishOptions.builder().messageId(id).build());
-  }
-
-  private void send(String subject, byte[] body, String id) {
-    try {
-      jetStream.publish(subject, body, PublishOptions.builder().messageId(id).build());
-    } catch (IOException | JetStreamApiException e) {
-      throw new NatsBusException("NATS did not store a message on " + subject + ": " + e, e);
-    }
   }
 
   @Override
