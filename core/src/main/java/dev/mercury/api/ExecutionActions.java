@@ -308,6 +308,8 @@ final class ExecutionActions {
               + "' at 'redriveFilter' failed to satisfy constraint: Member must satisfy enum value"
               + " set: [REDRIVEN, NOT_REDRIVEN]");
     }
+    // Every execution of the machine is read and then filtered and paged here; no store is asked
+    // to filter by status or to page yet.
     List<Checkpoint> matching =
         executions.executions(machineArn, Integer.MAX_VALUE, 0).stream()
             .filter(c -> status == null || c.status.name().equals(status))
